@@ -1,0 +1,132 @@
+// Decides one hop's transport from its Received field, and reads its TLS details, strength and
+// authentication. Evidence comes only from what the receiving server writes (DESIGN.md).
+import type { ReceivedView } from './received/view.js';
+import { readAuthentication } from './rules/authentication.js';
+import { OTHER_RULES, TLS_RULES } from './rules/index.js';
+import type { RuleMatch } from './rules/rule.js';
+import { TLS_PROTOCOLS } from './rules/tls-protocol-keyword.js';
+import { cipherFacts, isPostQuantum, normalizeVersion, versionWeakness } from './tls/ciphers.js';
+import type { TlsInfo, Transport } from './types.js';
+
+export interface Classification {
+  transport: Transport;
+  tls: TlsInfo | null;
+  strength: 'strong' | 'weak' | null;
+  weaknesses: string[];
+  authenticated: boolean | null;
+  evidence: string[];
+  rules: string[];
+  reason: string;
+}
+
+/** Explicit key exchanges that are ephemeral (Postfix `key-exchange X25519`, `ECDHE (secp384r1)`). */
+const EPHEMERAL_KX = /^(?:X25519|X448|ECDHE|DHE|EECDH|EDH|FFDHE|SECP|P-\d|PRIME|BRAINPOOL)|MLKEM/i;
+
+function mergeTls(matches: RuleMatch[]): { tls: TlsInfo; inferred13: boolean } {
+  const tls: TlsInfo = {
+    version: null,
+    cipher: null,
+    keyExchange: null,
+    forwardSecret: null,
+    bits: null,
+    group: null,
+    postQuantum: false,
+    clientCertificate: null,
+  };
+  let explicitKx: string | null = null;
+  for (const m of matches) {
+    const f = m.tls;
+    if (f === undefined) continue;
+    tls.version ??= normalizeVersion(f.version);
+    tls.cipher ??= f.cipher ?? null;
+    tls.bits ??= f.bits ?? null;
+    tls.group ??= f.group ?? null;
+    tls.clientCertificate ??= f.clientCertificate ?? null;
+    explicitKx ??= f.keyExchange ?? null;
+  }
+  const facts = cipherFacts(tls.cipher !== null && tls.cipher.length <= 100 ? tls.cipher : null);
+  let inferred13 = false;
+  if (tls.version === null && facts.tls13) {
+    // A TLS 1.3 suite cannot be negotiated in any earlier version (RFC 8446 §B.4).
+    tls.version = 'TLS1.3';
+    inferred13 = true;
+  }
+  tls.keyExchange = explicitKx ?? facts.keyExchange;
+  tls.postQuantum = isPostQuantum(explicitKx);
+  if (tls.version === 'TLS1.3') tls.forwardSecret = true;
+  else if (explicitKx !== null && EPHEMERAL_KX.test(explicitKx)) tls.forwardSecret = true;
+  else tls.forwardSecret = facts.forwardSecret;
+  return { tls, inferred13 };
+}
+
+function strengthOf(tls: TlsInfo): { strength: 'strong' | 'weak' | null; weaknesses: string[] } {
+  const weaknesses: string[] = [];
+  const v = versionWeakness(tls.version);
+  if (v !== null) weaknesses.push(v);
+  if (tls.cipher !== null && tls.cipher.length <= 100) weaknesses.push(...cipherFacts(tls.cipher).weaknesses);
+  if (weaknesses.length > 0) return { strength: 'weak', weaknesses };
+  if (tls.version === null && tls.cipher === null) return { strength: null, weaknesses };
+  return { strength: 'strong', weaknesses };
+}
+
+export function classify(view: ReceivedView): Classification {
+  const auth = readAuthentication(view);
+  const tlsMatches: RuleMatch[] = [];
+  const tlsRules: string[] = [];
+  for (const rule of TLS_RULES) {
+    const m = rule.match(view);
+    if (m !== null) {
+      tlsMatches.push(m);
+      tlsRules.push(rule.id);
+    }
+  }
+  if (tlsMatches.length > 0) {
+    const { tls, inferred13 } = mergeTls(tlsMatches);
+    const { strength, weaknesses } = strengthOf(tls);
+    const evidence = unique(tlsMatches.flatMap((m) => m.evidence).concat(auth.evidence));
+    let reason = (tlsMatches[0] as RuleMatch).reason;
+    if (view.protocol !== null && !TLS_PROTOCOLS.has(view.protocol) && !tlsRules.includes('tls-protocol-keyword')) {
+      const word = view.withText?.split(' ')[0];
+      if (word !== undefined && /^(E?SMTP|LMTP)$/i.test(word)) reason += ` Its protocol word says ${word}, but its TLS record is what counts.`;
+    }
+    if (inferred13) reason += ` ${tls.cipher} exists only in TLS 1.3.`;
+    return {
+      transport: 'encrypted',
+      tls,
+      strength,
+      weaknesses,
+      authenticated: auth.authenticated,
+      evidence,
+      rules: tlsRules,
+      reason,
+    };
+  }
+  for (const rule of OTHER_RULES) {
+    const m = rule.match(view);
+    if (m === null || m.transport === undefined) continue;
+    return {
+      transport: m.transport,
+      tls: null,
+      strength: null,
+      weaknesses: [],
+      authenticated: auth.authenticated,
+      evidence: unique(m.evidence.concat(auth.evidence).filter((e) => e !== '')),
+      rules: [rule.id],
+      reason: m.reason,
+    };
+  }
+  return {
+    transport: 'unknown',
+    tls: null,
+    strength: null,
+    weaknesses: [],
+    authenticated: auth.authenticated,
+    evidence: [],
+    rules: [],
+    reason: view.withText === null ? 'The header does not say how the message was received.' : `The protocol ${view.withText} is not one Hoplock knows.`,
+  };
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}

@@ -1,0 +1,166 @@
+// Dates as mail servers write them: RFC 5322 §3.3 with the obsolete forms of §4.3 (UT, GMT, EST/EDT,
+// CST/CDT, MST/MDT, PST/PDT, military zones, two-digit years), missing weekday, full month names, a trailing
+// `(CEST)`, and the Go `time.Time.String()` form. Everything is computed with Date.UTC, so results never
+// depend on the machine's time zone.
+import { MAX_PLAUSIBLE_YEAR, MIN_PLAUSIBLE_YEAR } from './limits.js';
+
+const MONTHS = new Map<string, number>([
+  ['jan', 0], ['feb', 1], ['mar', 2], ['apr', 3], ['may', 4], ['jun', 5],
+  ['jul', 6], ['aug', 7], ['sep', 8], ['sept', 8], ['oct', 9], ['nov', 10], ['dec', 11],
+  ['january', 0], ['february', 1], ['march', 2], ['april', 3], ['june', 5], ['july', 6],
+  ['august', 7], ['september', 8], ['october', 9], ['november', 10], ['december', 11],
+]);
+
+const WEEKDAYS = new Set([
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** RFC 5322 §4.3 obs-zone, in minutes east of UTC. Military zones other than Z are ambiguous
+ * (RFC 1123 got their signs backwards), so §4.3 says to treat them as -0000: unknown offset, read as UTC. */
+const NAMED_ZONES = new Map<string, number>([
+  ['ut', 0], ['utc', 0], ['gmt', 0], ['z', 0],
+  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300],
+  ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
+]);
+
+export interface ParsedDate {
+  /** Milliseconds since the epoch, UTC. */
+  ms: number;
+  /** Set when the date was read but something in it was off (an ambiguous zone). */
+  note: string | null;
+}
+
+export type DateResult = { ok: true; date: ParsedDate } | { ok: false; problem: string };
+
+export function isWeekdayWord(word: string): boolean {
+  const w = word.endsWith(',') ? word.slice(0, -1) : word;
+  return WEEKDAYS.has(w.toLowerCase());
+}
+
+export function isMonthWord(word: string): boolean {
+  return MONTHS.has(word.toLowerCase().replace(/[.,]$/, ''));
+}
+
+/** Splits `Tue,16 Sep` and `16-Sep-2025` style runs into words. */
+function words(text: string): string[] {
+  return text
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/,/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+function zoneOffset(word: string | undefined): { minutes: number; note: string | null } | null {
+  if (word === undefined) return null;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(word);
+  if (m) {
+    const hh = Number(m[2]);
+    const mm = Number(m[3]);
+    if (hh > 23 || mm > 59) return null;
+    return { minutes: (m[1] === '-' ? -1 : 1) * (hh * 60 + mm), note: null };
+  }
+  const named = NAMED_ZONES.get(word.toLowerCase());
+  if (named !== undefined) return { minutes: named, note: null };
+  if (/^[A-IK-Ya-ik-y]$/.test(word)) return { minutes: 0, note: `military zone ${word} read as UTC (RFC 5322 §4.3)` };
+  return null;
+}
+
+function timeOfDay(word: string): [number, number, number] | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/.exec(word);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const s = m[3] === undefined ? 0 : Number(m[3]);
+  if (h > 23 || min > 59 || s > 60) return null;
+  return [h, min, s === 60 ? 59 : s];
+}
+
+function fullYear(text: string): number | null {
+  if (!/^\d{2,4}$/.test(text)) return null;
+  const y = Number(text);
+  // RFC 5322 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx; three-digit years add 1900.
+  if (text.length === 2) return y < 50 ? 2000 + y : 1900 + y;
+  if (text.length === 3) return 1900 + y;
+  return y;
+}
+
+function build(
+  year: number,
+  month: number,
+  day: number,
+  time: [number, number, number],
+  zone: { minutes: number; note: string | null },
+): DateResult {
+  if (year < MIN_PLAUSIBLE_YEAR || year > MAX_PLAUSIBLE_YEAR) return { ok: false, problem: `implausible year ${year}` };
+  if (day < 1 || day > 31) return { ok: false, problem: `impossible day ${day}` };
+  const ms = Date.UTC(year, month, day, time[0], time[1], time[2]) - zone.minutes * 60_000;
+  // Date.UTC rolls 31 Feb over to March: refuse it.
+  if (new Date(Date.UTC(year, month, day)).getUTCMonth() !== month) {
+    return { ok: false, problem: `impossible date ${day} of month ${month + 1}` };
+  }
+  return { ok: true, date: { ms, note: zone.note } };
+}
+
+/** `2024-01-02 15:04:05.999999999 +0000 UTC` (Go), `2024-01-02T15:04:05Z` (ISO 8601). */
+function parseIsoLike(ws: string[]): DateResult | null {
+  const first = ws[0] ?? '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(first);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  if (month > 11) return { ok: false, problem: `impossible month ${month + 1}` };
+  const timeText = m[4] ?? ws[1];
+  const time = timeText === undefined ? null : timeOfDay(timeText);
+  if (time === null) return { ok: false, problem: 'no time of day' };
+  const zoneText = m[4] === undefined ? ws[2] : m[5];
+  const zone = zoneOffset(zoneText);
+  if (zone === null) return { ok: false, problem: 'no time zone' };
+  return build(year, month, day, time, zone);
+}
+
+/** Parses a date as written after the last `;` of a Received field. */
+export function parseMailDate(text: string): DateResult {
+  const ws = words(text);
+  if (ws.length === 0) return { ok: false, problem: 'no date' };
+  const iso = parseIsoLike(ws);
+  if (iso !== null) return iso;
+  let i = 0;
+  if (isWeekdayWord(ws[0] as string)) i++;
+  // "16 Sep 2025 12:26:17 +0200" or "16-Sep-2025 ..."
+  let dayText = ws[i];
+  let monthText = ws[i + 1];
+  let yearText = ws[i + 2];
+  let rest = i + 3;
+  if (dayText !== undefined && /^\d{1,2}-[A-Za-z]{3,9}-\d{2,4}$/.test(dayText)) {
+    [dayText, monthText, yearText] = dayText.split('-') as [string, string, string];
+    rest = i + 1;
+  } else if (dayText !== undefined && isMonthWord(dayText)) {
+    // asctime order: "Sep 16 12:26:17 2025" or "Sep 16 2025 12:26:17"
+    const month = dayText;
+    dayText = monthText;
+    monthText = month;
+    const a = ws[i + 2];
+    const b = ws[i + 3];
+    if (a !== undefined && timeOfDay(a) !== null && b !== undefined) {
+      const year = fullYear(b);
+      const time = timeOfDay(a);
+      const mon = MONTHS.get(monthText.toLowerCase().replace(/\.$/, ''));
+      const zone = zoneOffset(ws[i + 4]) ?? { minutes: 0, note: 'no time zone; read as UTC' };
+      if (year === null || time === null || mon === undefined || dayText === undefined) return { ok: false, problem: 'unreadable date' };
+      return build(year, mon, Number(dayText), time, zone);
+    }
+  }
+  if (dayText === undefined || monthText === undefined || yearText === undefined) return { ok: false, problem: 'incomplete date' };
+  if (!/^\d{1,2}$/.test(dayText)) return { ok: false, problem: `unreadable day "${dayText}"` };
+  const month = MONTHS.get(monthText.toLowerCase().replace(/\.$/, ''));
+  if (month === undefined) return { ok: false, problem: `unreadable month "${monthText}"` };
+  const year = fullYear(yearText);
+  if (year === null) return { ok: false, problem: `unreadable year "${yearText}"` };
+  const timeText = ws[rest];
+  const time = timeText === undefined ? null : timeOfDay(timeText);
+  if (time === null) return { ok: false, problem: 'no time of day' };
+  const zone = zoneOffset(ws[rest + 1]);
+  if (zone === null) return { ok: false, problem: ws[rest + 1] === undefined ? 'no time zone' : `unreadable time zone "${ws[rest + 1]}"` };
+  return build(year, month, Number(dayText), time, zone);
+}

@@ -1,0 +1,145 @@
+// Splits a tokenized Received value into its clauses (RFC 5321 §4.4: from, by, via, with, id, for) and
+// the date after the last `;`. Real servers bend the grammar; each bend handled here is quoted.
+import { MAX_RECEIVED_CHARS } from '../limits.js';
+import { type DateResult, isMonthWord, isWeekdayWord, parseMailDate } from '../dates.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export type ClauseKey = 'from' | 'by' | 'via' | 'with' | 'id' | 'for';
+/** Where a token stands: before any clause word (qmail's `(qmail 1 invoked by uid 2)`), in a clause, or
+ * after the date (Yandex writes its TLS comment there). */
+export type Place = 'pre' | ClauseKey | 'date';
+
+export interface Clause {
+  key: ClauseKey;
+  /** Token index of the clause word. */
+  keyword: number;
+  /** Token indexes [start, end) after the clause word. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedReceived {
+  value: string;
+  tokens: Token[];
+  /** Where each token stands. */
+  places: Place[];
+  clauses: Partial<Record<ClauseKey, Clause>>;
+  /** Token index where the date region starts (the token after its `;`), or -1. */
+  dateStart: number;
+  dateText: string | null;
+  date: DateResult | null;
+  unbalanced: boolean;
+  truncated: boolean;
+}
+
+const CLAUSE_WORDS = new Map<string, ClauseKey>([
+  ['from', 'from'], ['by', 'by'], ['via', 'via'], ['with', 'with'], ['id', 'id'], ['for', 'for'],
+]);
+
+function clauseKey(t: Token): ClauseKey | undefined {
+  return t.kind === 'word' && t.text.length <= 4 ? CLAUSE_WORDS.get(t.text.toLowerCase()) : undefined;
+}
+
+/** Could the tokens from i on start a date? `Tue, 16 Sep`, `16 Sep`, `2024-01-02 15:04:05 +0000 UTC`. */
+function looksLikeDateStart(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== 'word') return false;
+  if (isWeekdayWord(t.text)) return true;
+  if (/^\d{4}-\d{2}-\d{2}/.test(t.text)) return true;
+  const u = tokens[i + 1];
+  return /^\d{1,2}$/.test(t.text) && u !== undefined && u.kind === 'word' && isMonthWord(u.text);
+}
+
+/** Text of the date region: its words and a zone comment like `(CEST)`, up to the next `;` or comment. */
+function dateRegionText(value: string, tokens: Token[], start: number): string {
+  let end = start;
+  while (end < tokens.length) {
+    const t = tokens[end] as Token;
+    if (t.kind === 'semi') break;
+    if (t.kind === 'comment' && !/^[A-Za-z]{1,6}$/.test(t.text.trim())) break;
+    end++;
+  }
+  if (end === start) return '';
+  return value.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
+}
+
+function findDate(value: string, tokens: Token[]): { start: number; text: string; result: DateResult } | null {
+  // The date follows the last `;` whose tail reads as a date. Host Europe's Exim writes a `;` inside the
+  // from part: `from [2a02:8108:...]; authenticated by wp530.webpack.hosteurope.de running ExIM with esmtpsa`.
+  let fallback: { start: number; text: string; result: DateResult } | null = null;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if ((tokens[i] as Token).kind !== 'semi') continue;
+    const text = dateRegionText(value, tokens, i + 1);
+    if (text === '') continue;
+    const result = parseMailDate(text);
+    if (result.ok) return { start: i + 1, text, result };
+    if (fallback === null && looksLikeDateStart(tokens, i + 1)) fallback = { start: i + 1, text, result };
+  }
+  if (fallback !== null) return fallback;
+  // No `;`: some writers end with the date directly (`... with HTTP Tue, 16 Sep 2025 12:26:17 +0200`).
+  for (let i = Math.max(1, tokens.length - 9); i < tokens.length; i++) {
+    if (!looksLikeDateStart(tokens, i)) continue;
+    const text = dateRegionText(value, tokens, i);
+    const result = parseMailDate(text);
+    if (result.ok) return { start: i, text, result };
+  }
+  return null;
+}
+
+export function parseReceived(input: string): ParsedReceived {
+  const truncated = input.length > MAX_RECEIVED_CHARS;
+  const value = truncated ? input.slice(0, MAX_RECEIVED_CHARS) : input;
+  const { tokens, unbalanced } = tokenize(value);
+  const found = findDate(value, tokens);
+  const dateStart = found === null ? -1 : found.start;
+  const clauseEnd = found === null ? tokens.length : found.start - 1 >= 0 && tokens[found.start - 1]?.kind === 'semi' ? found.start - 1 : found.start;
+
+  const places: Place[] = new Array(tokens.length);
+  const clauses: Partial<Record<ClauseKey, Clause>> = {};
+  let current: Clause | null = null;
+  let place: Place = 'pre';
+  for (let i = 0; i < clauseEnd; i++) {
+    const t = tokens[i] as Token;
+    const key = clauseKey(t);
+    // A clause word starts a clause once; a repeat is an ordinary word (Microsoft: `with Microsoft SMTP
+    // Server`, Mimecast: `with ESMTP with STARTTLS`). The token right after `from` or `by` is always that
+    // clause's host, even if it spells a clause word (a HELO of `by`).
+    const isHostSlot = current !== null && (current.key === 'from' || current.key === 'by') && i === current.start;
+    // `with` followed directly by `id` or another clause word has no protocol: Tencent QQ writes
+    // `by bizesmtp.qq.com (ESMTP) with \n id ;`.
+    if (key !== undefined && clauses[key] === undefined && !isHostSlot) {
+      if (current !== null) current.end = i;
+      current = { key, keyword: i, start: i + 1, end: clauseEnd };
+      clauses[key] = current;
+      place = key;
+    }
+    places[i] = place;
+  }
+  for (let i = clauseEnd; i < tokens.length; i++) places[i] = 'date';
+  return {
+    value,
+    tokens,
+    places,
+    clauses,
+    dateStart,
+    dateText: found === null ? null : found.text,
+    date: found === null ? null : found.result,
+    unbalanced,
+    truncated,
+  };
+}
+
+/** Tokens of a clause, or an empty list. */
+export function clauseTokens(p: ParsedReceived, key: ClauseKey): Token[] {
+  const c = p.clauses[key];
+  return c === undefined ? [] : p.tokens.slice(c.start, c.end);
+}
+
+/** The clause's text as written, from its clause word to its end. */
+export function clauseText(p: ParsedReceived, key: ClauseKey): string {
+  const c = p.clauses[key];
+  if (c === undefined) return '';
+  const last = p.tokens[c.end - 1];
+  const first = p.tokens[c.keyword] as Token;
+  return p.value.slice(first.start, last === undefined || c.end <= c.keyword ? first.end : last.end);
+}

@@ -1,0 +1,36 @@
+import type { Token } from '../received/tokenize.js';
+import type { ReceivedView } from '../received/view.js';
+import { commentEvidence, serverComments, tokenSpan, withEvidence } from './rule.js';
+
+// Did the client log in (SMTP AUTH, RFC 4954)? Read from the protocol word (RFC 3848 ESMTPA, ESMTPSA,
+// LMTPA, UTF8SMTPA ...) and from the comments servers write:
+//   Sendmail, Haraka:  (authenticated bits=0)
+//   Postfix:           (Authenticated sender: alice)
+//   Kerio Connect:     (authenticated user list@fink.org)
+//   Courier:           (AUTH: LOGIN alice)
+//   Exim (Host Europe): from [2a02:8108:...]; authenticated by wp530.webpack.hosteurope.de running ExIM
+const AUTH_PROTOCOLS = new Set(['ESMTPA', 'ESMTPSA', 'LMTPA', 'LMTPSA', 'UTF8SMTPA', 'UTF8SMTPSA', 'UTF8LMTPA', 'UTF8LMTPSA', 'SMTPSA', 'ASMTP']);
+/** Protocols after which "no AUTH marker" means the client did not log in. */
+const SMTP_FAMILY = new Set(['SMTP', 'ESMTP', 'ESMTPS', 'SMTPS', 'LMTP', 'LMTPS', 'UTF8SMTP', 'UTF8SMTPS', 'UTF8LMTP', 'UTF8LMTPS']);
+const AUTH_COMMENT = /^\s*(?:authenticated\s+(?:bits=|user\s|as\s|sender\b)|Authenticated sender:|AUTH:\s)/i;
+
+export interface AuthResult {
+  authenticated: boolean | null;
+  evidence: string[];
+}
+
+export function readAuthentication(view: ReceivedView): AuthResult {
+  if (view.protocol !== null && AUTH_PROTOCOLS.has(view.protocol)) return { authenticated: true, evidence: [withEvidence(view)] };
+  for (const c of serverComments(view)) {
+    if (c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
+  }
+  const { tokens, places } = view.parsed;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (places[i] === 'from' && t.kind === 'word' && t.text === 'authenticated' && tokens[i - 1]?.kind === 'semi') {
+      return { authenticated: true, evidence: [tokenSpan(view, i - 1, i)] };
+    }
+  }
+  if (view.protocol !== null && SMTP_FAMILY.has(view.protocol)) return { authenticated: false, evidence: [] };
+  return { authenticated: null, evidence: [] };
+}

@@ -1,0 +1,30 @@
+import { commentEvidence, type Rule } from './rule.js';
+
+// A comment before the protocol word, ending in "encrypted". T-Online's mailin servers:
+//   by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50
+// qmail with the TLS patch and qpsmtpd (tls plugin), which name only the cipher:
+//   by peff.net (qpsmtpd/0.94) with (ECDHE-RSA-AES256-GCM-SHA384 encrypted) SMTP
+const ENCRYPTED = /^\s*(?:((?:TLS|SSL)v?\d(?:[._]\d)?):)?([A-Za-z0-9_.+-]+)\s+encrypted\s*$/i;
+
+export const encryptedComment: Rule = {
+  id: 'tls-encrypted-comment',
+  kind: 'tls',
+  writers: ['T-Online', 'qmail (TLS patch)', 'qpsmtpd', 'notqmail'],
+  example:
+    'from stadt.wiesbaden.de ([24.40.191.66]) by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50; Tue, 30 Dec 2025 08:38:50 +0100',
+  source: 'public SQL dump found in code search (research/tls-per-hop-tools.md §3)',
+  match(view) {
+    for (const c of view.comments) {
+      if (c.place !== 'with') continue;
+      const m = ENCRYPTED.exec(c.text);
+      if (!m) continue;
+      const cipher = /^tls$/i.test(m[2] as string) ? null : (m[2] as string);
+      return {
+        tls: { version: m[1] ?? null, cipher },
+        evidence: [commentEvidence(view, c)],
+        reason: `The receiving server recorded the session as ${m[1] ? `${m[1]} ` : ''}encrypted${cipher ? ` with ${cipher}` : ''}.`,
+      };
+    }
+    return null;
+  },
+};
