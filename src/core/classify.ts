@@ -86,8 +86,8 @@ export function classify(view: ReceivedView): Classification {
     const evidence = unique(tlsMatches.flatMap((m) => m.evidence).concat(auth.evidence));
     let reason = (tlsMatches[0] as RuleMatch).reason;
     if (view.protocol !== null && !TLS_PROTOCOLS.has(view.protocol) && !tlsRules.includes('tls-protocol-keyword')) {
-      const word = view.withText?.split(' ')[0];
-      if (word !== undefined && /^(E?SMTP|LMTP)$/i.test(word)) reason += ` Its protocol word says ${word}, but its TLS record is what counts.`;
+      const word = view.withText;
+      if (word !== null && /^(E?SMTP|LMTP)$/i.test(word)) reason += ` Its protocol word says ${word}, but its TLS record is what counts.`;
     }
     if (inferred13) reason += ` ${tls.cipher} exists only in TLS 1.3.`;
     return {
@@ -123,7 +123,7 @@ export function classify(view: ReceivedView): Classification {
     authenticated: auth.authenticated,
     evidence: [],
     rules: [],
-    reason: view.withText === null ? 'The header does not say how the message was received.' : `The protocol ${view.withText} is not one Hoplock knows.`,
+    reason: view.withText === null ? 'The header does not say how the message was received.' : `The protocol ${view.withPhrase} is not one Hoplock knows.`,
   };
 }
 

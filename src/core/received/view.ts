@@ -20,8 +20,10 @@ export interface ReceivedView {
   from: HopFrom | null;
   by: HopBy | null;
   peer: PeerScope;
-  /** Protocol as written: `ESMTPS`, `Microsoft SMTP Server`, `HTTP/1.1`; null when there is no with clause. */
+  /** The protocol word as written (`ESMTPS`, `esmtpsa`, `Microsoft`, `HTTP/1.1`); null without one. */
   withText: string | null;
+  /** The protocol words before the first comment: `Microsoft SMTP Server`, `ESMTP with STARTTLS`. */
+  withPhrase: string | null;
   /** First protocol word, upper-cased: `ESMTPS`, `MICROSOFT`, `LMTP`. */
   protocol: string | null;
   id: string | null;
@@ -51,10 +53,16 @@ interface TcpInfo {
   socket: boolean;
 }
 
-function readTcpInfo(text: string): TcpInfo {
+/** A HELO inside the comment (`helo=[192.0.2.1]`, `(HELO x)`), which must not be taken for the address. */
+const HELO_PART = /(?:helo=|\b(?:HELO|EHLO|LHLO|HELLO)\s+)\S+/gi;
+/** qmail and Yahoo: `(jdavid@216.254.40.70 with login)`, `(x@[192.0.2.1])`. */
+const DOTTED_QUAD = /(?:^|[\s@(])(\d{1,3}(?:\.\d{1,3}){3})(?=[\s)\]:]|$)/;
+
+function readTcpInfo(full: string): TcpInfo {
   const info: TcpInfo = { ip: null, rdns: null, bracketForm: false, helo: null, socket: false };
-  const lower = text.toLowerCase();
+  const lower = full.toLowerCase();
   if (lower.includes('[unix socket]') || lower.includes('[local]')) info.socket = true;
+  const text = full.replace(HELO_PART, ' ');
   const b = BRACKET.exec(text);
   if (b) {
     info.ip = parseAddress(b[1] as string);
@@ -65,8 +73,12 @@ function readTcpInfo(text: string): TcpInfo {
     // Microsoft and qmail write the bare address: `(10.45.252.152)`, `(2603:1096:101:2b5:cafe::4)`.
     const bare = text.trim();
     if (bare.indexOf(' ') === -1) info.ip = parseAddress(bare);
+    if (info.ip === null) {
+      const q = DOTTED_QUAD.exec(text);
+      if (q) info.ip = parseAddress(q[1] as string);
+    }
   }
-  const h = HELO.exec(text);
+  const h = HELO.exec(full);
   if (h) info.helo = h[1] as string;
   return info;
 }
@@ -132,9 +144,9 @@ function readBy(p: ParsedReceived): HopBy | null {
   for (let i = c.start; i < c.end; i++) {
     const t = p.tokens[i] as Token;
     if (i === c.start && (t.kind === 'word' || t.kind === 'literal')) {
-      const asIp = parseAddress(t.text);
-      if (asIp !== null) ip = asIp;
-      else name = hostName(t.text);
+      // Gmail's internal relays name themselves by address: `by 2002:a05:612c:1a52:b0:48e:c7f6:a1f`.
+      ip = parseAddress(t.text);
+      name = hostName(t.text);
     } else if (t.kind === 'comment' && ip === null) {
       ip = readTcpInfo(t.text).ip;
     } else if (t.kind === 'word' || t.kind === 'literal') {
@@ -158,9 +170,9 @@ function firstValue(p: ParsedReceived, key: ClauseKey): string | null {
 }
 
 /** `with ESMTPS`, `with Microsoft SMTP Server (...)`, `with (TLSv1.3:... encrypted) esmtp`, `with local`. */
-function readWith(p: ParsedReceived): { text: string | null; protocol: string | null } {
+function readWith(p: ParsedReceived): { text: string | null; phrase: string | null; protocol: string | null } {
   const c = p.clauses.with;
-  if (c === undefined) return { text: null, protocol: null };
+  if (c === undefined) return { text: null, phrase: null, protocol: null };
   const words: string[] = [];
   let i = c.start;
   while (i < c.end && (p.tokens[i] as Token).kind === 'comment') i++;
@@ -171,8 +183,8 @@ function readWith(p: ParsedReceived): { text: string | null; protocol: string | 
     if (words.length > 0 && /^(tls|id|via)$/i.test(t.text)) break;
     words.push(t.text);
   }
-  if (words.length === 0) return { text: null, protocol: null };
-  return { text: words.join(' '), protocol: (words[0] as string).toUpperCase() };
+  if (words.length === 0) return { text: null, phrase: null, protocol: null };
+  return { text: words[0] as string, phrase: words.join(' '), protocol: (words[0] as string).toUpperCase() };
 }
 
 export function viewReceived(value: string): ReceivedView {
@@ -196,6 +208,7 @@ export function viewReceived(value: string): ReceivedView {
     by: readBy(parsed),
     peer: from?.peer ?? null,
     withText: w.text,
+    withPhrase: w.phrase,
     protocol: w.protocol,
     id: firstValue(parsed, 'id'),
     for: firstValue(parsed, 'for'),

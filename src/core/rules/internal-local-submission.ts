@@ -27,7 +27,7 @@ export const localSubmission: Rule = {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'Sendmail recorded a local submission by a user of the server; no network hop.' };
       }
     }
-    if (view.withText !== null && EXIM_LOCAL.test(view.withText.split(' ')[0] as string)) {
+    if (view.withText !== null && EXIM_LOCAL.test(view.withText)) {
       return { transport: 'internal', evidence: [withEvidence(view)], reason: 'The server recorded a local submission; no network hop.' };
     }
     const from = view.parsed.clauses.from;

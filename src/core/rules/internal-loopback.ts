@@ -10,9 +10,8 @@ export const loopbackPeer: Rule = {
   id: 'internal-loopback',
   kind: 'internal',
   writers: ['amavis and other content filters', 'Mailman', 'Cyrus', 'OpenSMTPD', 'Mailchimp', 'any MTA re-injecting mail'],
-  example:
-    'from mail.tcubemail.com ([127.0.0.1]) by localhost (mail.tcubemail.com [127.0.0.1]) (amavisd-new, port 10024) with ESMTP id 8jR1M8qZmLkX for <admin@tcubemail.com>; Sat, 16 Aug 2025 16:34:30 +0530 (IST)',
-  source: 'GermanCoding/Roundcube_TLS_Icon issue #26',
+  example: 'from (127.0.0.1) by mail7.atl51.rsgsv.net id hnp7oe2ddl4t for <x@gmx.de>; Wed, 10 Oct 2018 19:14:14 +0000',
+  source: 'gjedeer/paranoia issue #24 (Mailchimp)',
   match(view) {
     if (view.peer !== 'loopback' && view.peer !== 'local-socket') return null;
     const ip = view.from?.ip;

@@ -11,7 +11,7 @@ export const providerInternal: Rule = {
   example: 'by 2002:a05:612c:1a52:b0:48e:c7f6:a1f with SMTP id hu18csp1070346vqb; Thu, 12 Sep 2024 13:42:36 -0700 (PDT)',
   source: 'domainaware/parsedmarc issue #561',
   match(view) {
-    if (view.from !== null || view.by === null || view.by.name !== null || view.by.ip === null) return null;
+    if (view.from !== null || view.by === null || view.by.ip === null) return null;
     const by = view.parsed.clauses.by;
     if (by === undefined || !isAddressLiteral(view.parsed.tokens[by.start]?.text ?? '')) return null;
     return {
@@ -37,6 +37,8 @@ export const privateSite: Rule = {
     const byIp = view.by?.ip ?? null;
     const byScope = byIp === null ? null : addressScope(byIp);
     const byPrivate = byScope === 'private' || byScope === 'loopback';
+    // A private client address is the server's own record and cannot come from the Internet, so the name
+    // it gave (HELO) may place it in the site here; a public client's HELO is never used so.
     const sameSite = sameOrganisation(view.from.name ?? view.from.helo, view.by?.name ?? null);
     if (!byPrivate && !sameSite) return null;
     return {

@@ -14,11 +14,11 @@ export const plaintextProtocol: Rule = {
   source: 'rspamd/rspamd issue #2333',
   match(view) {
     if (view.protocol === null || !PLAIN.has(view.protocol)) return null;
-    if (view.protocol === 'MICROSOFT' && !/^Microsoft SMTP Server/i.test(view.withText ?? '')) return null;
+    if (view.protocol === 'MICROSOFT' && !/^Microsoft SMTP Server/i.test(view.withPhrase ?? '')) return null;
     return {
       transport: 'plaintext',
       evidence: [withEvidence(view)],
-      reason: `The receiving server recorded ${view.withText} and no TLS: the hop was not encrypted.`,
+      reason: `The receiving server recorded ${view.withPhrase} and no TLS: the hop was not encrypted.`,
     };
   },
 };

@@ -7,7 +7,9 @@ import { bitsOf, commentEvidence, type Rule, serverComments, type TlsFinding } f
 //   with esmtpsa (TLS1.3:ECDHE_RSA_AES_128_GCM_SHA256:128)                       (Exim + GnuTLS)
 //   with esmtps (TLS-1.0:DHE_RSA_3DES_EDE_CBC_SHA:24)                            (old GnuTLS)
 //   by mail (OpenSMTPD) with ESMTPSA id 3199b90d (TLSv1.3:TLS_AES_256_GCM_SHA384:256:NO)
-const TUPLE = /^\s*(?:Cipher\s+)?((?:TLS|SSL)[-v]?\d(?:[._]\d)?):([A-Za-z0-9_.+-]+):(\d{1,5})(?::([A-Za-z]+))?\s*$/;
+//   with esmtpsa (UNKNOWN:DHE-RSA-AES256-GCM-SHA384:256)            (Exim 4.82, version not known)
+//   with local-esmtps  (tls_cipher TLS-1.0:RSA_AES_256_CBC_SHA:32)  (Exim 4.50, Debian's header)
+const TUPLE = /^\s*(?:Cipher\s+|tls_cipher\s+)?((?:TLS|SSL)[-v]?\d(?:[._]\d)?|UNKNOWN):([A-Za-z0-9_.+-]+):(\d{1,5})(?::([A-Za-z]+))?\s*$/;
 
 export const colonTuple: Rule = {
   id: 'tls-colon-tuple',
@@ -20,10 +22,11 @@ export const colonTuple: Rule = {
     for (const c of serverComments(view)) {
       const m = TUPLE.exec(c.text);
       if (!m) continue;
-      const tls: TlsFinding = { version: m[1] as string, cipher: m[2] as string, bits: bitsOf(m[3]) };
+      const version = m[1] === 'UNKNOWN' ? null : (m[1] as string);
+      const tls: TlsFinding = { version, cipher: m[2] as string, bits: bitsOf(m[3]) };
       const cert = verifyWord(m[4]);
       if (cert !== null) tls.clientCertificate = cert;
-      return { tls, evidence: [commentEvidence(view, c)], reason: `The receiving server recorded ${m[1]} with cipher ${m[2]}.` };
+      return { tls, evidence: [commentEvidence(view, c)], reason: `The receiving server recorded ${version ?? 'TLS'} with cipher ${m[2]}.` };
     }
     return null;
   },

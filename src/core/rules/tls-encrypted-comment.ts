@@ -1,9 +1,12 @@
-import { commentEvidence, type Rule } from './rule.js';
+import type { Token } from '../received/tokenize.js';
+import { commentEvidence, type Rule, tokenSpan } from './rule.js';
 
 // A comment before the protocol word, ending in "encrypted". T-Online's mailin servers:
 //   by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50
 // qmail with the TLS patch and qpsmtpd (tls plugin), which name only the cipher:
 //   by peff.net (qpsmtpd/0.94) with (ECDHE-RSA-AES256-GCM-SHA384 encrypted) SMTP
+// MessageLabs (Broadcom) writes the same words without parentheses:
+//   by server-22.tower-356.messagelabs.com with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP
 const ENCRYPTED = /^\s*(?:((?:TLS|SSL)v?\d(?:[._]\d)?):)?([A-Za-z0-9_.+-]+)\s+encrypted\s*$/i;
 
 export const encryptedComment: Rule = {
@@ -24,6 +27,19 @@ export const encryptedComment: Rule = {
         evidence: [commentEvidence(view, c)],
         reason: `The receiving server recorded the session as ${m[1] ? `${m[1]} ` : ''}encrypted${cipher ? ` with ${cipher}` : ''}.`,
       };
+    }
+    const c = view.parsed.clauses.with;
+    const tokens = view.parsed.tokens;
+    if (c !== undefined && c.end - c.start >= 2) {
+      const cipher = tokens[c.start] as Token;
+      const word = tokens[c.start + 1] as Token;
+      if (cipher.kind === 'word' && word.kind === 'word' && word.text.toLowerCase() === 'encrypted' && /^[A-Za-z0-9_.+-]+$/.test(cipher.text)) {
+        return {
+          tls: { cipher: cipher.text },
+          evidence: [tokenSpan(view, c.keyword, c.start + 1)],
+          reason: `The receiving server recorded the session as encrypted with ${cipher.text}.`,
+        };
+      }
     }
     return null;
   },

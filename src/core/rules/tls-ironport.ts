@@ -12,8 +12,8 @@ export const ironportSlash: Rule = {
     'from jhemtmwex3.win.ad.fsg.edu (HELO exchange.fsg.edu) ([10.181.198.38]) by ipex1.fsg.edu with ESMTP/TLS/AES128-SHA; 14 Aug 2013 08:59:29 -0400',
   source: 'Scribd "email headers example 2" (2013), shared/corpus public-dev.jsonl',
   match(view) {
-    const word = view.withText?.split(' ')[0];
-    if (word === undefined) return null;
+    const word = view.withText;
+    if (word === null) return null;
     const m = SLASHED.exec(word);
     if (!m) return null;
     return {

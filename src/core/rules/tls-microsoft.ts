@@ -14,7 +14,7 @@ export const microsoftSmtpServer: Rule = {
     'from TY2PEPF0000AB87.apcprd03.prod.outlook.com (2603:1096:101:2b5:cafe::4) by SEWP216CA0037.outlook.office365.com (2603:1096:101:2b5::17) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9052.21 via Frontend Transport; Tue, 26 Aug 2025 08:17:39 +0000',
   source: 'public mailing-list archive (research/tls-per-hop-tools.md §3)',
   match(view) {
-    if (view.protocol !== 'MICROSOFT' || !/^Microsoft SMTP Server/i.test(view.withText ?? '')) return null;
+    if (view.protocol !== 'MICROSOFT' || !/^Microsoft SMTP Server/i.test(view.withPhrase ?? '')) return null;
     const keyword = view.parsed.clauses.with?.keyword ?? 0;
     for (const c of view.comments) {
       if (c.place !== 'with') continue;

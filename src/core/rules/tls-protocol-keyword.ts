@@ -8,6 +8,8 @@ import { type Rule, withEvidence } from './rule.js';
 export const TLS_PROTOCOLS = new Set([
   'ESMTPS', 'ESMTPSA', 'LMTPS', 'LMTPSA', 'UTF8SMTPS', 'UTF8SMTPSA', 'UTF8LMTPS', 'UTF8LMTPSA',
   'SMTPS', 'SMTPSA', 'SMTP-TLS', 'HTTPS', 'IMAPS', 'POP3S',
+  // Exim: a local process speaking SMTP over TLS on standard input (`exim -bs`).
+  'LOCAL-ESMTPS', 'LOCAL-ESMTPSA',
 ]);
 
 export const protocolKeyword: Rule = {
@@ -23,7 +25,7 @@ export const protocolKeyword: Rule = {
     return {
       tls: {},
       evidence: [withEvidence(view)],
-      reason: `The receiving server recorded the protocol ${view.withText?.split(' ')[0]}, which means TLS (RFC 3848).`,
+      reason: `The receiving server recorded the protocol ${view.withText}, which means TLS (RFC 3848).`,
     };
   },
 };

@@ -9,7 +9,7 @@ import { clientCertificateOf } from './client-certificate.js';
 //   (using TLSv1 with cipher AES256-SHA (256 bits))
 //   (using TLSv1.3 with cipher TLS13_AES_256_GCM_SHA384)
 //   (using TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (curve X9_62_prime256v1 with 256 ECDH bits, eq. 3072 bits RSA))
-const USING = /^\s*using\s+((?:TLS|SSL)v?[0-9._]*)\s+with\s+cipher\s+([A-Za-z0-9_.+-]+)/;
+const USING = /^\s*using\s+((?:TLS|SSL)v?[0-9._]*)(?:\s+with\s+cipher\s+([A-Za-z0-9_.+-]+))?/;
 const BITS = /\((\d{1,5})(?:\/\d{1,5})?\s+bits\)/;
 const KEY_EXCHANGE = /key-exchange\s+([A-Za-z0-9_-]+)(?:\s+\(([A-Za-z0-9_-]+)\))?/;
 const CURVE = /\(curve\s+([A-Za-z0-9_-]+)\s+with\s+(\d{1,5})\s+ECDH\s+bits/;
@@ -25,7 +25,7 @@ export const usingComment: Rule = {
     for (const c of serverComments(view)) {
       const m = USING.exec(c.text);
       if (!m) continue;
-      const tls: TlsFinding = { version: m[1] as string, cipher: m[2] as string };
+      const tls: TlsFinding = { version: m[1] as string, cipher: m[2] ?? null };
       const bits = BITS.exec(c.text);
       if (bits) tls.bits = bitsOf(bits[1]);
       const kx = KEY_EXCHANGE.exec(c.text);
@@ -42,7 +42,7 @@ export const usingComment: Rule = {
       if (cert !== null) tls.clientCertificate = cert.value;
       const evidence = [commentEvidence(view, c)];
       if (cert !== null) evidence.push(cert.evidence);
-      return { tls, evidence, reason: `The receiving server recorded ${m[1]} with cipher ${m[2]}.` };
+      return { tls, evidence, reason: `The receiving server recorded ${m[1]}${m[2] === undefined ? '' : ` with cipher ${m[2]}`}.` };
     }
     return null;
   },

@@ -29,7 +29,7 @@ export const smtpsvcSilent: Rule = {
   example: 'from BAY403-EAS373 ([65.54.190.199]) by bay0-omc4-s14.bay0.hotmail.com with Microsoft SMTPSVC(6.0.3790.4675); Mon, 19 Aug 2019 07:41:19 -0700',
   source: 'LuxSci TLS article (shared/corpus luxsci-tls-article-composite)',
   match(view) {
-    if (view.protocol !== 'MICROSOFT' || !/^Microsoft SMTPSVC/i.test(view.withText ?? '')) return null;
+    if (view.protocol !== 'MICROSOFT' || !/^Microsoft SMTPSVC/i.test(view.withPhrase ?? '')) return null;
     return { transport: 'unknown', evidence: [withEvidence(view)], reason: 'The IIS SMTP service does not record whether it used TLS.' };
   },
 };
@@ -76,7 +76,7 @@ export const clientNotRecorded: Rule = {
     return {
       transport: 'unknown',
       evidence: [withEvidence(view)],
-      reason: `The server${org ? ` at ${org}` : ''} recorded ${view.withText} but not who connected, and no TLS.`,
+      reason: `The server${org ? ` at ${org}` : ''} recorded ${view.withPhrase} but not who connected, and no TLS.`,
     };
   },
 };

@@ -48,7 +48,7 @@ const WEAK: ReadonlyArray<[RegExp, string]> = [
 export function cipherFacts(cipher: string | null): CipherFacts {
   const facts: CipherFacts = { keyExchange: null, forwardSecret: null, tls13: false, anonymous: false, weaknesses: [] };
   if (cipher === null) return facts;
-  const name = cipher.toUpperCase().replace(/^TLS1[._]?3[-_]/, '');
+  const name = cipher.toUpperCase();
   if (TLS13.test(name)) {
     facts.tls13 = true;
     facts.forwardSecret = true;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseMailDate } from '../src/core/dates.js';
+
+function iso(text: string): string | null {
+  const r = parseMailDate(text);
+  return r.ok ? new Date(r.date.ms).toISOString() : null;
+}
+
+describe('mail dates', () => {
+  const cases: [string, string | null][] = [
+    ['Tue, 16 Sep 2025 12:26:17 +0200 (CEST)', '2025-09-16T10:26:17.000Z'],
+    ['16 Sep 2025 12:26:17 +0200', '2025-09-16T10:26:17.000Z'],
+    ['Wed, 10 January 2024 02:03:51 +0000 (UTC)', '2024-01-10T02:03:51.000Z'],
+    ['Sun, 18 Dec 2022 07:03:16 GMT', '2022-12-18T07:03:16.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 UT', '2025-01-06T10:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 EST', '2025-01-06T15:00:00.000Z'],
+    ['Mon, 6 Jul 2025 10:00:00 EDT', '2025-07-06T14:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 CST', '2025-01-06T16:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 MDT', '2025-01-06T16:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 PST', '2025-01-06T18:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 Z', '2025-01-06T10:00:00.000Z'],
+    ['Mon, 6 Jan 2025 10:00:00 M', '2025-01-06T10:00:00.000Z'],
+    ['6 Jan 25 10:00:00 -0000', '2025-01-06T10:00:00.000Z'],
+    ['6 Jan 99 10:00:00 -0000', '1999-01-06T10:00:00.000Z'],
+    ['Tue,  9 Jan 2024 17:03:49 -0900 (AKST)', '2024-01-10T02:03:49.000Z'],
+    ['14 Aug 2013 07:59:33 -0000', '2013-08-14T07:59:33.000Z'],
+    ['2024-01-02 15:04:05.999999999 +0000 UTC', '2024-01-02T15:04:05.000Z'],
+    ['2024-01-02T15:04:05Z', '2024-01-02T15:04:05.000Z'],
+    ['Mon, 31 Feb 2025 10:00:00 +0000', null],
+    ['Mon, 6 Jan 1890 10:00:00 +0000', null],
+    ['Mon, 6 Jan 2025 25:00:00 +0000', null],
+    ['Mon, 6 Foo 2025 10:00:00 +0000', null],
+    ['Fri, 16 Jun 2005 21:32:39', null],
+    ['garbage', null],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads "${text}" as ${expected ?? 'no date'}`, () => {
+      expect(iso(text)).toBe(expected);
+    });
+  }
+  it('does not depend on the machine time zone', () => {
+    expect(process.env.TZ).toBe('UTC');
+    expect(iso('Mon, 6 Jan 2025 10:00:00 +0100')).toBe('2025-01-06T09:00:00.000Z');
+  });
+});
