@@ -9,6 +9,8 @@ const steps = [
   ['typecheck: everything', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']],
   ['build: library and CLI (lib/)', 'npx', ['tsc', '-p', 'tsconfig.lib.json']],
+  ['build: Chrome extension (dist/chrome)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['build: Firefox extension (dist/firefox)', 'npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']],
 ];
 const env = { ...process.env, TZ: 'UTC' };
 let passed = 0;
