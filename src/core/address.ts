@@ -1,11 +1,14 @@
 // Address ranges from ipaddr.js, a well-kept library, instead of hand-written tables (Paranoia's private-range
 // regex used `\172`, an octal escape, and never matched 172.20-31.x or 192.168.x).
 import ipaddr from 'ipaddr.js';
+import { memoize } from './memo.js';
 import type { PeerScope } from './types.js';
 
 /** Parses an address as it appears in a header: `192.0.2.1`, `[192.0.2.1]`, `IPv6:2001:db8::1`,
  * `fe80::1%6` (zone id), `[IPv6:::1]`, `192.0.2.1:4711` (Exim and ZMailer add the port). */
-export function parseAddress(text: string): string | null {
+export const parseAddress = memoize(parseAddressUncached);
+
+function parseAddressUncached(text: string): string | null {
   let s = text.trim();
   if (s.startsWith('[')) s = s.slice(1, s.endsWith(']') ? -1 : undefined).trim();
   else if (s.endsWith(']')) return null;
@@ -17,11 +20,9 @@ export function parseAddress(text: string): string | null {
   if (v4port) s = v4port[1] as string;
   if (s.length < 2 || s.length > 45) return null;
   if (!/^[0-9A-Fa-f:.]+$/.test(s)) return null;
-  if (s.indexOf(':') === -1 && !ipaddr.IPv4.isValidFourPartDecimal(s)) return null;
-  if (!ipaddr.isValid(s)) return null;
+  if (s.indexOf(':') === -1) return ipaddr.IPv4.isValidFourPartDecimal(s) ? s.replace(/(^|\.)0+(?=\d)/g, '$1') : null;
   try {
-    const addr = ipaddr.parse(s);
-    return addr.kind() === 'ipv6' ? (addr as ipaddr.IPv6).toRFC5952String() : addr.toString();
+    return ipaddr.IPv6.parse(s).toRFC5952String();
   } catch {
     return null;
   }
@@ -29,7 +30,9 @@ export function parseAddress(text: string): string | null {
 
 /** Where an address lies. Documentation ranges (RFC 5737, RFC 3849) count as public: tests use them as
  * stand-ins for Internet hosts. */
-export function addressScope(ip: string): PeerScope {
+export const addressScope = memoize(addressScopeUncached);
+
+function addressScopeUncached(ip: string): PeerScope {
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     addr = ipaddr.parse(ip);

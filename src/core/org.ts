@@ -2,6 +2,7 @@
 // well-kept library), folded with the other domains the same mail provider writes in its own headers.
 import { getDomain } from 'tldts';
 import { isAddressLiteral } from './address.js';
+import { memoize } from './memo.js';
 import { normalizeHost } from './text.js';
 
 /** Domains one provider uses for its own mail servers, as seen in its Received headers. Each group is one
@@ -35,12 +36,16 @@ for (const group of PROVIDER_GROUPS) for (const d of group) GROUP_OF.set(d, grou
  * literals, single-label names (`lfdr`, `localhost`, `submission`) and names the PSL cannot place. */
 export function organisationOf(host: string | null): string | null {
   if (host === null || host.length === 0 || host.length > 253) return null;
+  return organisationCached(host);
+}
+
+const organisationCached = memoize((host: string): string | null => {
   const h = normalizeHost(host);
   if (h.indexOf('.') === -1 || isAddressLiteral(h)) return null;
   const domain = getDomain(h, { allowPrivateDomains: false });
   if (domain === null) return null;
   return GROUP_OF.get(domain) ?? domain;
-}
+});
 
 export function sameOrganisation(a: string | null, b: string | null): boolean {
   const oa = organisationOf(a);
