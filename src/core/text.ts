@@ -17,11 +17,6 @@ export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
 }
 
-/** Collapses runs of whitespace into one space and trims, for display and comparison. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Lower-cases a host name and drops a trailing root dot (`mail.example.com.` from Gmail). */
 export function normalizeHost(host: string): string {
   const lower = host.toLowerCase();

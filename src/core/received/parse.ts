@@ -128,18 +128,3 @@ export function parseReceived(input: string): ParsedReceived {
     truncated,
   };
 }
-
-/** Tokens of a clause, or an empty list. */
-export function clauseTokens(p: ParsedReceived, key: ClauseKey): Token[] {
-  const c = p.clauses[key];
-  return c === undefined ? [] : p.tokens.slice(c.start, c.end);
-}
-
-/** The clause's text as written, from its clause word to its end. */
-export function clauseText(p: ParsedReceived, key: ClauseKey): string {
-  const c = p.clauses[key];
-  if (c === undefined) return '';
-  const last = p.tokens[c.end - 1];
-  const first = p.tokens[c.keyword] as Token;
-  return p.value.slice(first.start, last === undefined || c.end <= c.keyword ? first.end : last.end);
-}
