@@ -34,10 +34,7 @@ export const usingComment: Rule = {
         if (kx[2] !== undefined) tls.group = kx[2];
       }
       const curve = CURVE.exec(c.text);
-      if (curve) {
-        tls.group = curve[1] as string;
-        tls.bits ??= null;
-      }
+      if (curve) tls.group = curve[1] as string;
       const cert = clientCertificateOf(view);
       if (cert !== null) tls.clientCertificate = cert.value;
       const evidence = [commentEvidence(view, c)];
