@@ -1,0 +1,19 @@
+import type { MtaServer } from '../lab/types.js';
+
+// Stub: not built yet.
+const todo = (): never => {
+  throw new Error('opensmtpd: not implemented');
+};
+
+export const opensmtpd: MtaServer = {
+  id: 'os',
+  listeners: [],
+  clientModes: [],
+  canInject: false,
+  configure: async () => todo(),
+  start: async () => todo(),
+  delivered: () => todo(),
+  truth: () => todo(),
+  headerShows: () => todo(),
+  version: () => todo(),
+};
