@@ -237,6 +237,19 @@ try {
     console.log(`still running after stop: ${left.join(', ')}`);
     counts.failed++;
   }
+  // Whatever happened, nothing of the lab may still listen on a lab address.
+  if (!process.argv.includes('--keep')) {
+    let lingering: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      lingering = [...listeningSockets()].filter((a) => /^127\.0\.[1-8]\./.test(a));
+      if (lingering.length === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (lingering.length > 0) {
+      console.log(`LAB FAULT: still listening after stop: ${lingering.join(' ')}`);
+      counts.failed++;
+    }
+  }
 }
 log(`done in ${elapsed()}`);
 console.log(`${counts.passed} passed, ${counts.failed} failed`);

@@ -38,6 +38,8 @@ const APT_PACKAGES = [
   'libpq5',
   'libsasl2-2',
   'libsasl2-modules',
+  'libsasl2-modules-db',
+  'sasl2-bin',
   'libspf2-2',
   'libsqlite3-0',
   'libevent-2.1-7',

@@ -57,7 +57,9 @@ export function writeNamespaceScript(spec: NamespaceSpec): string {
   }
   if (spec.setup) lines.push(spec.setup);
   for (const [k, v] of Object.entries(spec.env ?? {})) lines.push(`export ${k}=${q(v)}`);
-  lines.push(`exec ${spec.argv.map(q).join(' ')}`);
+  // Not exec: the shell stays PID 1. The kernel drops the parent-death signal of a process that runs a
+  // setuid binary or changes uid (Exim, Postfix do), so the server itself must not be the namespace's init.
+  lines.push(`${spec.argv.map(q).join(' ')}; exit $?`);
   const script = join(spec.dir, 'ns.sh');
   writeFileSync(script, `${lines.join('\n')}\n`);
   return script;
