@@ -92,6 +92,7 @@ async function main(): Promise<{ passed: number; failed: number }> {
   if (only) scenarios = scenarios.filter((sc) => chainOf(sc).every((s) => only.includes(s)));
   if (pick) scenarios = scenarios.filter((sc) => pick.includes(sc.id));
   const used = [...new Set(scenarios.flatMap(chainOf))];
+  usedBlocks = used.map((id) => SERVERS[id].block);
   if (scenarios.length === 0) throw new Error('no scenario selected');
   log(`${scenarios.length} scenarios over ${used.map((s) => SERVERS[s].name).join(', ')}`);
 
@@ -153,22 +154,31 @@ async function main(): Promise<{ passed: number; failed: number }> {
     }
     writeFileSync(join(LAB_DIR, `${sc.id}.eml`), raw);
     const analysis = analyze(rewriteLabAddresses(raw));
-    if (analysis.hops.length !== chain.length) {
-      labFaults.push(`${sc.id}: Hoplock found ${analysis.hops.length} hops, the chain has ${chain.length}\n${raw.split(/\r?\n\r?\n/)[0]}`);
-    }
+    // The Received fields the chain must have written, in transit order: one per receiving server, plus a
+    // server's own relay note (Haraka's outbound header) after its reception when it relayed onward.
+    const expected: { server: ServerId; listener: string; intent: Intent; truth: SessionTruth | null }[] = [];
     chain.forEach((server, i) => {
-      const truth = ALL_SERVERS[server].truth(lab, testDomain(sc.id));
+      expected.push({ server, listener: listenerOf(sc, i), intent: sc.intent[i] ?? 'internal', truth: ALL_SERVERS[server].truth(lab, testDomain(sc.id)) });
+      const note = ALL_SERVERS[server].relayNote;
+      if (note && i < chain.length - 1) {
+        const truth: SessionTruth = { transport: 'internal', tlsVersion: null, cipher: null, forwardSecrecy: null, authenticated: false, clientCert: null, evidence: [`lab config: ${note}`] };
+        expected.push({ server, listener: 'relay-note', intent: 'internal', truth });
+      }
+    });
+    if (analysis.hops.length !== expected.length) {
+      labFaults.push(`${sc.id}: Hoplock found ${analysis.hops.length} hops, the chain wrote ${expected.length}\n${raw.split(/\r?\n\r?\n/)[0]}`);
+    }
+    expected.forEach(({ server, listener, intent, truth }, i) => {
       const hop = analysis.hops[i];
-      const listener = listenerOf(sc, i);
       const problems: string[] = [];
       if (truth === null) problems.push(`no log record of this session in ${SERVERS[server].name}'s log`);
       else {
-        if (truth.transport !== sc.intent[i]) problems.push(`lab: the log says ${truth.transport}, the lab meant ${sc.intent[i]}`);
-        for (const m of compareHop(hop, truth, ALL_SERVERS[server].headerShows(listener))) {
+        if (truth.transport !== intent) problems.push(`lab: the log says ${truth.transport}, the lab meant ${intent}`);
+        for (const m of compareHop(hop, truth, listener === 'relay-note' ? { version: true, forwardSecrecy: true, clientCert: false } : ALL_SERVERS[server].headerShows(listener))) {
           problems.push(`${m.field}: truth ${m.truth}, Hoplock ${m.hoplock}`);
         }
       }
-      results.push({ scenario: sc, index: i + 1, server, listener, intent: sc.intent[i] ?? 'internal', truth, hop, problems });
+      results.push({ scenario: sc, index: i + 1, server, listener, intent, truth, hop, problems });
     });
   }
 
@@ -214,6 +224,8 @@ function printFailure(r: HopResult): void {
 }
 
 let counts = { passed: 0, failed: 1 };
+/** Address blocks of the servers this run started (other runs on the machine may own the rest). */
+let usedBlocks: number[] = [];
 const stop = () => {
   for (const line of stopAll()) log(line);
 };
@@ -241,7 +253,7 @@ try {
   if (!process.argv.includes('--keep')) {
     let lingering: string[] = [];
     for (let i = 0; i < 30; i++) {
-      lingering = [...listeningSockets()].filter((a) => /^127\.0\.[1-8]\./.test(a));
+      lingering = [...listeningSockets()].filter((a) => usedBlocks.some((b) => a.startsWith(`127.0.${b}.`)));
       if (lingering.length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -20,7 +20,13 @@ export interface AuthResult {
 }
 
 export function readAuthentication(view: ReceivedView): AuthResult {
-  if (view.protocol !== null && AUTH_PROTOCOLS.has(view.protocol)) return { authenticated: true, evidence: [withEvidence(view)] };
+  if (view.protocol !== null && AUTH_PROTOCOLS.has(view.protocol)) {
+    // OpenSMTPD marks every local enqueue as authenticated: `from localhost (mx.example [local]) by
+    // mx.example (OpenSMTPD) with ESMTPA` while its log says proto=ESMTP and no AUTH took place. On a
+    // local socket the A records who ran sendmail(1), not an SMTP login (seen in the MTA lab, t10).
+    if (view.peer === 'local-socket') return { authenticated: null, evidence: [] };
+    return { authenticated: true, evidence: [withEvidence(view)] };
+  }
   for (const c of serverComments(view)) {
     if (c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
   }

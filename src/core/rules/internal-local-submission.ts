@@ -7,21 +7,27 @@ import { commentEvidence, type Rule, withEvidence } from './rule.js';
 //   Exim:            from www-data by ks3306108.kimsufi.com with local (Exim 4.72)
 //   qmail:           (qmail 19802 invoked by uid 111); 5 Apr 2018 22:13:04 -0000
 //   IIS SMTPSVC:     from mail pickup service by mx.example.com with Microsoft SMTPSVC
+//   Haraka outbound: (Haraka outbound); Sat, 28 Nov 2026 18:26:08 +0000   (outbound.ini received_header,
+//                    added when the queue relays a message onward; seen in the MTA lab)
 const PICKUP_COMMENT = /^\s*(?:[A-Za-z0-9 ._-]{1,40}, )?from userid \d{1,10}\s*$/;
 const INVOKED = /^\s*(?:qmail|nullmailer|ezmlm)\b[^()]{0,80}\binvoked\b/i;
 const SENDMAIL_FROM = /^\s*from\s+\S{1,256}\s*$/;
+const HARAKA_OUTBOUND = /^\s*Haraka outbound\s*$/;
 const EXIM_LOCAL = /^local(?:-e?smtps?|-bsmtp)?$/i;
 
 export const localSubmission: Rule = {
   id: 'internal-local-submission',
   kind: 'internal',
-  writers: ['Postfix pickup', 'Sendmail submit', 'Exim local', 'qmail', 'nullmailer', 'IIS SMTPSVC pickup'],
+  writers: ['Postfix pickup', 'Sendmail submit', 'Exim local', 'qmail', 'nullmailer', 'IIS SMTPSVC pickup', 'Haraka outbound'],
   example: 'by aaa.bbb.ccc (Postfix, from userid 0) id A70248414D5; Sun, 26 Apr 2020 16:49:01 +0200 (CEST)',
   source: 'GermanCoding/Roundcube_TLS_Icon test/TlsIconTest.php',
   match(view) {
     for (const c of view.comments) {
       if ((c.place === 'by' && PICKUP_COMMENT.test(c.text)) || ((c.place === 'pre' || c.place === 'date') && INVOKED.test(c.text))) {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'A program on the server itself handed the message in; no network hop.' };
+      }
+      if (c.place === 'pre' && view.from === null && view.by === null && HARAKA_OUTBOUND.test(c.text)) {
+        return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: "Haraka's outbound queue noted that it sent the message on; no network hop." };
       }
       if (c.place === 'pre' && view.from === null && SENDMAIL_FROM.test(c.text)) {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'Sendmail recorded a local submission by a user of the server; no network hop.' };

@@ -61,9 +61,9 @@ export const SCENARIOS: Scenario[] = [
   // The client declines STARTTLS although it is offered.
   { id: 't07', title: 'clients decline STARTTLS', start: swaks('pf', 'tls', 'none'), relays: [r('ex', 'tls', 'notls'), r('hk', 'tls', 'notls'), r('sm', 'tls', 'notls')], intent: [P, P, P, P] },
   { id: 't08', title: 'Sendmail and Haraka decline STARTTLS', start: swaks('sm', 'tls', 'none'), relays: [r('pf', 'tls', 'notls')], intent: [P, P] },
-  { id: 't09', title: 'STARTTLS fails (RSA-only client, DHE-only server), plaintext retry', start: swaks('hk', 'tls', 'starttls'), relays: [r('pf', 'tls', 'smtp'), r('ex', 'dhe12', 'r12')], intent: [E, E, P] },
+  { id: 't09', title: 'Postfix falls back to plaintext after a failed handshake', start: swaks('hk', 'tls', 'starttls'), relays: [r('pf', 'tls', 'smtp'), r('ex', 'dhe12', 'r12')], intent: [E, E, P] },
   { id: 't10', title: 'local injection at OpenSMTPD, TLS 1.3 onward', start: { kind: 'inject', at: 'os' }, relays: [r('ex', 'tls')], intent: [I, E] },
-  { id: 't11', title: 'OpenSMTPD client TLS into Haraka', start: swaks('os', 'notls', 'starttls'), relays: [r('hk', 'tls')], intent: [P, E] },
+  { id: 't11', title: 'OpenSMTPD client TLS into Haraka', start: swaks('os', 'notls', 'none'), relays: [r('hk', 'tls')], intent: [P, E] },
   // TLS 1.2 restricted by the server.
   { id: 't12', title: 'server TLS 1.2: ECDHE pf, DHE ex, RSA hk', start: swaks('pf', 'ecdhe12', 'starttls'), relays: [r('ex', 'dhe12'), r('hk', 'rsa12')], intent: [E, E, E] },
   { id: 't13', title: 'server TLS 1.2: ECDHE ex, DHE hk, RSA pf', start: swaks('ex', 'ecdhe12', 'starttls'), relays: [r('hk', 'dhe12'), r('pf', 'rsa12')], intent: [E, E, E] },
@@ -91,8 +91,11 @@ export const SCENARIOS: Scenario[] = [
   { id: 't31', title: 'local injection at Postfix, then TLS to ex', start: { kind: 'inject', at: 'pf' }, relays: [r('ex', 'tls')], intent: [I, E] },
   { id: 't32', title: 'local injection at Exim, then TLS to sm', start: { kind: 'inject', at: 'ex' }, relays: [r('sm', 'tls')], intent: [I, E] },
   { id: 't33', title: 'local injection at Sendmail, then TLS to hk', start: { kind: 'inject', at: 'sm' }, relays: [r('hk', 'tls')], intent: [I, E] },
-  // STARTTLS offered, the handshake fails (Sendmail asks for a client certificate), OpenSMTPD retries in plaintext.
-  { id: 't34', title: 'OpenSMTPD falls back to plaintext into Sendmail', start: swaks('os', 'notls', 'none'), relays: [r('sm', 'tls')], intent: [P, P] },
+  // OpenSMTPD without a pki sends no client certificate when Sendmail asks for one, so TLS works.
+  { id: 't34', title: 'OpenSMTPD client TLS into Sendmail', start: swaks('os', 'notls', 'none'), relays: [r('sm', 'tls')], intent: [P, E] },
+  // STARTTLS offered, the handshake fails (RSA-only client, DHE-only server), the client retries in plaintext.
+  { id: 't43', title: 'Sendmail falls back to plaintext after a failed handshake', start: swaks('sm', 'tls', 'starttls'), relays: [r('hk', 'dhe12', 'r12')], intent: [E, P] },
+  { id: 't44', title: 'Exim falls back to plaintext after a failed handshake', start: swaks('ex', 'tls', 'starttls'), relays: [r('pf', 'dhe12', 'r12')], intent: [E, P] },
   // LMTP delivery into Dovecot.
   { id: 't35', title: 'LMTP from Postfix', start: swaks('pf', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },
   { id: 't36', title: 'LMTP from Exim', start: swaks('ex', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },

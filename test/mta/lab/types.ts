@@ -39,6 +39,11 @@ export interface MtaServer {
   listeners: Listener[];
   /** Client modes this server can use when relaying. */
   clientModes: ClientMode[];
+  /**
+   * When relaying onward, does this server add a Received field of its own beyond the one it wrote on
+   * reception (Haraka: `Received: (Haraka outbound); <date>`)? Named by the setting that makes it.
+   */
+  relayNote?: string;
   /** Whether the lab can inject a message locally (its sendmail(1) interface). */
   canInject: boolean;
   /** Write configuration for these routes (domain -> route). Called once, before start. */

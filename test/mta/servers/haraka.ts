@@ -57,6 +57,7 @@ export const haraka: MtaServer = {
   listeners: LISTENERS,
   clientModes: CLIENT_MODES,
   canInject: false,
+  relayNote: 'outbound.ini received_header, default "Haraka outbound"',
 
   async configure(lab: Lab, routes: Map<string, Route>): Promise<void> {
     const dir = root(lab);
@@ -94,7 +95,7 @@ export const haraka: MtaServer = {
     );
     writeFileSync(
       join(conf, 'outbound.ini'),
-      ini({ '': { enable_tls: 'true', temp_fail_intervals: '5s*24', received_header: 'disabled', connect_timeout: '10', local_mx_ok: 'true' } }),
+      ini({ '': { enable_tls: 'true', temp_fail_intervals: '5s*24', connect_timeout: '10', local_mx_ok: 'true' } }),
     );
     writeFileSync(
       join(conf, 'auth_flat_file.ini'),

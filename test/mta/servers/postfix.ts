@@ -101,7 +101,9 @@ export const postfix: MtaServer = {
     const transports: string[] = [];
     for (const [domain, r] of routes) transports.push(`${domain}\t${transportFor(r)}`);
     writeFileSync(join(conf, 'transport'), `${transports.join('\n')}\n`);
-    writeFileSync(join(conf, 'sasl_passwd'), `${[...routes.values()].filter((r) => r.kind === 'relay').map((r) => `[${r.kind === 'relay' ? r.ip : ''}]:${r.kind === 'relay' ? r.port : ''}\t${LAB_USER.name}:${LAB_USER.password}`).join('\n')}\n`);
+    const saslTargets = new Set<string>();
+    for (const r of routes.values()) if (r.kind === 'relay') saslTargets.add(`[${r.ip}]:${r.port}`);
+    writeFileSync(join(conf, 'sasl_passwd'), [...saslTargets].map((t) => `${t}\t${LAB_USER.name}:${LAB_USER.password}\n`).join(''));
     // Cyrus SASL (sasldb with alice) for AUTH, at Debian's default paths inside the namespace's own /etc.
     const etc = join(dir(lab), 'ns', 'etc-upper');
     mkdirSync(join(etc, 'postfix', 'sasl'), { recursive: true });
@@ -164,9 +166,9 @@ export const postfix: MtaServer = {
       service('qmgr', 'unix', 'n', 'qmgr', [], '300', '1'),
       service('tlsmgr', 'unix', '-', 'tlsmgr', [], '1000?', '1'),
       service('rewrite', 'unix', '-', 'trivial-rewrite'),
-      service('bounce', 'unix', '-', 'bounce'),
-      service('defer', 'unix', '-', 'bounce'),
-      service('trace', 'unix', '-', 'bounce'),
+      service('bounce', 'unix', '-', 'bounce', [], '-', '0'),
+      service('defer', 'unix', '-', 'bounce', [], '-', '0'),
+      service('trace', 'unix', '-', 'bounce', [], '-', '0'),
       service('verify', 'unix', '-', 'verify', [], '-', '1'),
       service('flush', 'unix', 'n', 'flush'),
       service('proxymap', 'unix', '-', 'proxymap'),
