@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks, lint, the library build, then every vitest suite; ends with the plain
+// `npm test`: type checks, lint, the library build, every vitest suite, then the MTA lab; ends with the plain
 // "N passed, N failed" line that CI reads (vitest's own summary is not recognised there).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ for (const [name, cmd, args] of steps) {
 }
 const report = '.vitest-result.json';
 rmSync(report, { force: true });
-const extra = process.argv.slice(2);
+const extra = process.argv.slice(2).filter((a) => a !== '--no-mta');
 spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], { stdio: 'inherit', env });
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -37,6 +37,21 @@ if (existsSync(report)) {
 } else {
   console.log('FAILED: vitest wrote no report');
   failed++;
+}
+// The integration suite against real mail servers (test/mta, issue 3): one test per hop. It needs root on
+// Debian (it installs the servers); `npm run test:quick` is everything but this.
+if (!process.argv.includes('--no-mta')) {
+  const mta = spawnSync('npx', ['tsx', 'test/mta/run.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stdout.write(mta.stdout ?? '');
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(mta.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (!m || (mta.status !== 0 && Number(m[2]) === 0)) {
+    console.log('FAILED: MTA integration suite (no result line, or a non-zero exit)');
+    failed++;
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

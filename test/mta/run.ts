@@ -2,7 +2,10 @@
 // starts each on its own loopback block, relays the SCENARIOS through them, and compares every hop
 // Hoplock reads from the delivered message with the truth from the receiving server's own log.
 //
-//   tsx test/mta/run.ts [--servers pf,ex] [--scenarios t01,t02] [--keep]
+//   tsx test/mta/run.ts [--servers pf,ex] [--scenarios t01,t02] [--keep] [--export FILE]
+//
+// --export writes the delivered headers (addresses rewritten) with each hop's log truth: that is
+// test/fixtures/mta-lab.json, which test/mta-lab.test.ts replays on machines that cannot run the lab.
 //
 // Ends with the plain "N passed, N failed" line (one test per hop, plus one per lab check).
 import { spawnSync } from 'node:child_process';
@@ -111,6 +114,7 @@ async function main(): Promise<{ passed: number; failed: number }> {
   log(`started: ${used.map((id) => `${SERVERS[id].name} ${ALL_SERVERS[id].version(lab)}`).join('; ')}`);
   const outside = [...listeningSockets()].filter((s) => !before.has(s) && !s.startsWith('127.'));
   const results: HopResult[] = [];
+  const exported: unknown[] = [];
   const labFaults: string[] = [];
   if (outside.length > 0) labFaults.push(`listening outside loopback: ${outside.join(' ')}`);
 
@@ -168,6 +172,17 @@ async function main(): Promise<{ passed: number; failed: number }> {
     if (analysis.hops.length !== expected.length) {
       labFaults.push(`${sc.id}: Hoplock found ${analysis.hops.length} hops, the chain wrote ${expected.length}\n${raw.split(/\r?\n\r?\n/)[0]}`);
     }
+    exported.push({
+      id: sc.id,
+      title: sc.title,
+      headers: rewriteLabAddresses(raw).split(/\r?\n\r?\n/)[0] ?? '',
+      hops: expected.map(({ server, listener, truth }) => ({
+        server: SERVERS[server].name,
+        listener,
+        shows: listener === 'relay-note' ? { version: true, forwardSecrecy: true, clientCert: false } : ALL_SERVERS[server].headerShows(listener),
+        truth: truth && { ...truth, evidence: truth.evidence.map(rewriteLabAddresses) },
+      })),
+    });
     expected.forEach(({ server, listener, intent, truth }, i) => {
       const hop = analysis.hops[i];
       const problems: string[] = [];
@@ -182,6 +197,12 @@ async function main(): Promise<{ passed: number; failed: number }> {
     });
   }
 
+  const exportTo = arg('--export')?.[0];
+  if (exportTo) {
+    const versions = Object.fromEntries(used.map((id) => [SERVERS[id].name, ALL_SERVERS[id].version(lab)]));
+    writeFileSync(exportTo, `${JSON.stringify({ recorded: new Date().toISOString().slice(0, 10), note: REWRITE_NOTE, versions, messages: exported }, null, 1)}\n`);
+    log(`wrote ${exported.length} messages to ${exportTo}`);
+  }
   const failures = results.filter((r) => r.problems.length > 0);
   for (const r of results) {
     const t = r.truth;

@@ -23,6 +23,8 @@ const APT_PACKAGES = [
   'm4',
   'make',
   'procps',
+  'iproute2',
+  'util-linux',
   // shared libraries of the extracted packages below (their Depends, minus the MTA packages themselves)
   'libdb5.3',
   'libgnutls-dane0',

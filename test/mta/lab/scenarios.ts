@@ -100,6 +100,8 @@ export const SCENARIOS: Scenario[] = [
   { id: 't35', title: 'LMTP from Postfix', start: swaks('pf', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },
   { id: 't36', title: 'LMTP from Exim', start: swaks('ex', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },
   { id: 't37', title: 'LMTP from OpenSMTPD', start: swaks('os', 'notls', 'none'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [P, I] },
+  { id: 't45', title: 'LMTP from Sendmail', start: swaks('sm', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },
+  { id: 't46', title: 'LMTP from Haraka', start: swaks('hk', 'tls', 'starttls'), relays: [r('dc', 'lmtp', 'lmtp')], intent: [E, I] },
   // Client certificates: verified, presented but not verified, absent.
   { id: 't38', title: 'client certificates verified: swaks > pf, pf > sm', start: swaks('pf', 'askcert', 'starttls', { cert: 'client' }), relays: [r('sm', 'tls', 'ccert')], intent: [E, E] },
   { id: 't39', title: 'rogue client certificates: swaks > pf, pf > sm', start: swaks('pf', 'askcert', 'starttls', { cert: 'rogue' }), relays: [r('sm', 'tls', 'rogue')], intent: [E, E] },
