@@ -3,13 +3,14 @@
 // The relays reach it in ClientMode 'lmtp'; truth is read from Dovecot's own log (Connect from <ip>,
 // then "saved mail to INBOX" for u@<domain> in the same lmtp process).
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNamespaceScript } from '../lab/ns.js';
 import { startInNamespace } from '../lab/proc.js';
 import { waitForPort } from '../lab/net.js';
 import { SERVERS } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { readMaildirMessage } from '../lab/logs.js';
 
 const ID = 'dc';
 const HOST = SERVERS.dc.host;
@@ -101,14 +102,7 @@ export const dovecot: MtaServer = {
   },
 
   delivered(lab, domain) {
-    const md = mailDir(lab, domain);
-    for (const sub of ['new', 'cur']) {
-      const p = join(md, sub);
-      if (!existsSync(p)) continue;
-      const files = readdirSync(p).filter((f) => !f.startsWith('.'));
-      if (files.length > 0) return readFileSync(join(p, files.sort()[0] as string), 'utf8');
-    }
-    return null;
+    return readMaildirMessage(mailDir(lab, domain));
   },
 
   truth(lab, domain): SessionTruth | null {

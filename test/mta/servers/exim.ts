@@ -14,6 +14,7 @@ import { writeNamespaceScript } from '../lab/ns.js';
 import { nsExec, type Started, startInNamespace } from '../lab/proc.js';
 import { type ClientMode, LAB_USER, LISTENERS, type Listener, SERVERS } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { forwardSecretSession } from '../lab/logs.js';
 
 const ID = 'ex';
 const HOST = SERVERS.ex.host;
@@ -282,7 +283,7 @@ export function truthFromLog(lines: string[], domain: string): SessionTruth | nu
   // X=TLS1.3:ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM:256, X=TLS1.2:RSA__AES_256_GCM:256
   const [version, ...rest] = x.split(':');
   const cipher = rest.length > 1 ? rest.slice(0, -1).join(':') : rest.join(':');
-  const forwardSecrecy = version === 'TLS1.3' || /^(ECDHE|DHE)/.test(cipher);
+  const forwardSecrecy = forwardSecretSession(version ?? null, cipher);
   const iface = rx.match(/ I=\[([\d.]+)\]:\d+/)?.[1];
   const asked = iface === ip('askcert');
   const cv = field('CV');

@@ -17,6 +17,7 @@ import { writeNamespaceScript } from '../lab/ns.js';
 import { startInNamespace } from '../lab/proc.js';
 import { type ClientMode, LAB_USER, type Listener, type Route, SERVERS, listenerAddress } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { forwardSecretSession } from '../lab/logs.js';
 
 const ID = 'hk' as const;
 const HOST = SERVERS[ID].host;
@@ -224,7 +225,7 @@ export function harakaTruth(lines: string[], domain: string): SessionTruth | nul
   const cipher = / cipher=(\S+)/.exec(secured)?.[1] ?? null;
   const version = / version=(TLSv[\d.]+)/.exec(secured)?.[1] ?? null;
   const tlsVersion = version ? normVersion(version) : null;
-  const forwardSecrecy = tlsVersion === 'TLS1.3' ? true : cipher ? /^(ECDHE|DHE|EDH)-/.test(cipher) : null;
+  const forwardSecrecy = tlsVersion === null && cipher === null ? null : forwardSecretSession(tlsVersion, cipher);
   // Haraka requests a client certificate on every TLS listener (tls.ini requestCert defaults to true).
   const clientCert = / verified=true/.test(secured) ? 'verified' : / cn="/.test(secured) ? 'unverified' : 'absent';
   return { transport: 'encrypted', tlsVersion, cipher, forwardSecrecy, authenticated, clientCert, evidence };

@@ -8,13 +8,14 @@
 // "EVP lib", RSA and ECDSA keys alike), so it only has the plain listener .5. As a client it relays
 // with TLS 1.3 (no client certificate: see config()).
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForPort } from '../lab/net.js';
 import { writeNamespaceScript } from '../lab/ns.js';
 import { type Started, nsExec, startInNamespace } from '../lab/proc.js';
 import { type ClientMode, LAB_USER, type Listener, type Route, SERVERS, listenerAddress } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { forwardSecretSession, readMaildirMessage } from '../lab/logs.js';
 
 const ID = 'os';
 const HOST = SERVERS.os.host;
@@ -147,14 +148,7 @@ export const opensmtpd: MtaServer = {
   },
 
   delivered(lab, domain) {
-    const md = join(dirOf(lab), 'mail', domain);
-    for (const sub of ['new', 'cur']) {
-      const p = join(md, sub);
-      if (!existsSync(p)) continue;
-      const files = readdirSync(p).filter((f) => !f.startsWith('.'));
-      if (files.length > 0) return readFileSync(join(p, files.sort()[0] as string), 'utf8');
-    }
-    return null;
+    return readMaildirMessage(join(dirOf(lab), 'mail', domain));
   },
 
   truth(lab, domain): SessionTruth | null {
@@ -183,7 +177,7 @@ export const opensmtpd: MtaServer = {
       transport: local ? 'internal' : tls ? 'encrypted' : 'plaintext',
       tlsVersion: version,
       cipher,
-      forwardSecrecy: tls ? version === 'TLS1.3' || /^(TLS_)?(ECDHE|DHE|EDH)/.test(cipher ?? '') : null,
+      forwardSecrecy: tls ? forwardSecretSession(version, cipher) : null,
       // The local enqueuer is flagged authenticated inside smtpd (hence "with ESMTPA" in its Received),
       // but no AUTH took place and the log records none: the truth follows the log.
       authenticated,

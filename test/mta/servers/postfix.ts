@@ -14,6 +14,7 @@ import { nsExec, run, type Started, startInNamespace } from '../lab/proc.js';
 import { waitForPort } from '../lab/net.js';
 import { type ClientMode, LAB_USER, type Listener, LISTENERS, type Route, SERVERS } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { forwardSecretSession } from '../lab/logs.js';
 
 const ID = 'pf';
 const HOST = SERVERS.pf.host;
@@ -265,7 +266,7 @@ export function truthFromLog(log: string, domain: string): SessionTruth | null {
   const version = m?.[2]?.replace('TLSv', 'TLS') ?? null;
   const cipher = m?.[3] ?? null;
   // TLS 1.3 is always (EC)DHE; a TLS 1.2 suite is forward secret when its OpenSSL name starts ECDHE- or DHE-.
-  const fs = version === 'TLS1.3' || /^(ECDHE|DHE|EDH)-/.test(cipher ?? '');
+  const fs = forwardSecretSession(version, cipher);
   const kind = m?.[1];
   // Each listener logs as postfix/<listener>; only askcert asks for a client certificate.
   const asked = clientLine.includes('postfix/askcert/');

@@ -20,6 +20,7 @@ import { writeNamespaceScript } from '../lab/ns.js';
 import { type Started, nsExec, run, startInNamespace } from '../lab/proc.js';
 import { type ClientMode, LAB_USER, type Listener, type Route, SERVERS, listenerAddress } from '../lab/topology.js';
 import type { Lab, MtaServer, SessionTruth } from '../lab/types.js';
+import { forwardSecretSession } from '../lab/logs.js';
 
 const ID = 'sm' as const;
 const HOST = SERVERS[ID].host;
@@ -357,8 +358,7 @@ function normVersion(v: string): string | null {
 
 function forwardSecret(version: string | null, cipher: string | null): boolean | null {
   if (!version || !cipher) return null;
-  if (version === 'TLS1.3') return true;
-  return /^(ECDHE|DHE|EDH)-/.test(cipher);
+  return forwardSecretSession(version, cipher);
 }
 
 function certStatus(verify: string | undefined): SessionTruth['clientCert'] {
