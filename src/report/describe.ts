@@ -1,34 +1,18 @@
 // Plain-language wording of an Analysis, shared by the CLI and the extension.
 import type { Analysis, Hop } from '../core/types.js';
+import { translator } from '../ui/i18n.js';
+import { verdictText } from '../ui/verdict.js';
 
 export function hostOf(part: { name: string | null; ip: string | null; helo?: string | null } | null): string {
   if (part === null) return '?';
   return part.name ?? part.ip ?? part.helo ?? '?';
 }
 
-function between(hop: Hop): string {
-  return `${hostOf(hop.from)} and ${hostOf(hop.by)}`;
-}
+const english = translator('en');
 
-/** One sentence for the verdict, naming the first unencrypted hop when there is one. */
+/** One sentence for the verdict, naming the first unencrypted hop when there is one (src/ui/verdict.ts). */
 export function verdictSentence(a: Analysis): string {
-  if (a.error !== null) return a.error.message;
-  const network = a.hops.filter((h) => h.transport !== 'internal');
-  const plain = network.find((h) => h.transport === 'plaintext');
-  const unknown = network.filter((h) => h.transport === 'unknown').length;
-  switch (a.verdict) {
-    case 'encrypted':
-      return 'Encrypted on every hop we can see.';
-    case 'plaintext':
-      return plain === undefined ? 'Not encrypted.' : `Sent unencrypted between ${between(plain)}${network.length > 1 ? ', and on no hop encrypted' : ''}.`;
-    case 'partial':
-      if (plain !== undefined) return `Partly encrypted: sent unencrypted between ${between(plain)}.`;
-      return `Partly encrypted: ${unknown} hop${unknown === 1 ? '' : 's'} did not record whether ${unknown === 1 ? 'it was' : 'they were'} encrypted.`;
-    default:
-      return a.hops.length === 0
-        ? "Can't tell: there is no Received header to judge."
-        : "Can't tell: the headers do not record whether the message was encrypted on its way.";
-  }
+  return a.error !== null ? a.error.message : `${verdictText(a, english)}.`;
 }
 
 export function tlsSummary(hop: Hop): string {
