@@ -1,30 +1,192 @@
-// Paste-in mode over the core, in the popup itself. Header text reaches the page only through textContent.
+// Popup entry (also the "Open in tab" report page: index.html?tab=<id>). Shows the current tab's analysis
+// from the background, and analyses pasted text or an .eml file right here. Wiring only; the view is
+// render.ts, the strings are src/ui/messages.
+import type { AnalysisSource, MessageType, Request, ResponseOf, TabAnalysis } from '../background/protocol.js';
+import { browser } from '../browser/api.js';
+import { browserTranslate as t } from '../browser/translate.js';
 import { analyze } from '../core/index.js';
-import { tlsSummary, verdictSentence } from '../report/describe.js';
-import { hostOf } from '../report/describe.js';
+import type { Analysis } from '../core/types.js';
+import { jsonReport, markdownReport, saveText } from './export.js';
+import { applyI18n } from './i18n-dom.js';
+import { MAX_DRAFT_CHARS, MAX_FILE_READ_BYTES, MAX_FILE_TEXT_IN_FIELD, MAX_INPUT_CHARS } from './limits.js';
+import { renderAnalysis } from './render.js';
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (el === null) throw new Error(`popup markup lacks #${id}`);
-  return el as T;
+const DRAFT_KEY = 'draft';
+const doc = document;
+const $ = <T extends HTMLElement>(id: string): T => {
+  const node = doc.getElementById(id);
+  if (node === null) throw new Error(`popup markup lacks #${id}`);
+  return node as T;
+};
+const ui = {
+  verdict: $('verdict'),
+  summary: $('summary'),
+  hint: $('hint'),
+  warnings: $('warnings'),
+  hopsHeading: $('hops-heading'),
+  hops: $<HTMLOListElement>('hops'),
+  exportBar: $('export'),
+  exportStatus: $('export-status'),
+  source: $('source'),
+  paste: $<HTMLTextAreaElement>('paste'),
+  pasteStatus: $('paste-status'),
+  drop: $('drop'),
+  file: $<HTMLInputElement>('file'),
+};
+
+let current: { analysis: Analysis; title: string | null } | null = null;
+let tabId: number | null = null;
+
+const mb = (chars: number) => (chars / (1024 * 1024)).toFixed(1);
+
+function send<T extends MessageType>(message: Extract<Request, { type: T }>): Promise<ResponseOf<T>> {
+  return browser.runtime.sendMessage(message) as Promise<ResponseOf<T>>;
 }
 
-function render(text: string): void {
-  const a = analyze(text);
-  const verdict = byId<HTMLParagraphElement>('verdict');
-  verdict.dataset.verdict = a.verdict;
-  verdict.textContent = verdictSentence(a);
-  const list = byId<HTMLOListElement>('hops');
-  list.replaceChildren(
-    ...a.hops.map((h) => {
-      const li = document.createElement('li');
-      li.dataset.testid = 'hop';
-      li.dataset.transport = h.transport;
-      li.dataset.index = String(h.index);
-      li.textContent = `${h.transport}: ${hostOf(h.from)} → ${hostOf(h.by)} ${h.with ?? ''} ${tlsSummary(h)}`.trim();
-      return li;
-    }),
-  );
+function show(analysis: Analysis, source: AnalysisSource, title: string | null): void {
+  current = { analysis, title };
+  ui.hint.hidden = true;
+  ui.verdict.hidden = false;
+  ui.hopsHeading.hidden = analysis.hops.length === 0;
+  ui.exportBar.hidden = analysis.error !== null;
+  ui.exportStatus.textContent = '';
+  ui.source.textContent = t(source === 'page' ? 'sourcePage' : 'sourcePaste');
+  renderAnalysis(doc, t, analysis, { verdict: ui.verdict, summary: ui.summary, warnings: ui.warnings, hops: ui.hops });
 }
 
-byId<HTMLButtonElement>('analyze').addEventListener('click', () => render(byId<HTMLTextAreaElement>('paste').value));
+function analyzeText(text: string, title: string | null): void {
+  if (text.length > MAX_INPUT_CHARS) {
+    // Refused, and the text stays where it is.
+    ui.pasteStatus.textContent = t('errorTooLarge', mb(text.length), mb(MAX_INPUT_CHARS));
+    return;
+  }
+  const analysis = analyze(text);
+  show(analysis, 'paste', title);
+  ui.verdict.scrollIntoView({ block: 'nearest' });
+  if (tabId !== null && analysis.error === null) {
+    // The badge of the tab this popup belongs to shows the pasted verdict until the tab navigates.
+    send({ type: 'popup:analyze-for-tab', tabId, text }).catch(() => undefined);
+  }
+}
+
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+function keepDraft(): void {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => {
+    const text = ui.paste.value;
+    if (text.length > MAX_DRAFT_CHARS) {
+      ui.pasteStatus.textContent = t('pasteNotKept', mb(text.length));
+      browser.storage.session.remove(DRAFT_KEY).catch(() => undefined);
+      return;
+    }
+    browser.storage.session.set({ [DRAFT_KEY]: text }).catch(() => undefined);
+  }, 250);
+}
+
+/** The header block of a long file, for the text field (the analysis gets the whole read text). */
+function headerPart(text: string): string {
+  const end = text.search(/\r?\n\r?\n/);
+  return (end < 0 ? text : text.slice(0, end)).slice(0, MAX_FILE_TEXT_IN_FIELD);
+}
+
+async function readFile(file: File): Promise<void> {
+  try {
+    const text = await file.slice(0, MAX_FILE_READ_BYTES).text();
+    ui.paste.value = text.length > MAX_FILE_TEXT_IN_FIELD ? headerPart(text) : text;
+    keepDraft();
+    ui.pasteStatus.textContent = t('pasteFileRead', file.name, Math.ceil(file.size / 1024));
+    analyzeText(text, file.name);
+  } catch {
+    ui.pasteStatus.textContent = t('pasteFileError', file.name);
+  }
+}
+
+async function copy(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    ui.exportStatus.textContent = t('copied');
+  } catch {
+    ui.exportStatus.textContent = t('copyFailed');
+  }
+}
+
+function openHelp(topic: string): void {
+  const details = doc.getElementById(`help-${topic}`);
+  if (!(details instanceof HTMLDetailsElement)) return;
+  details.open = true;
+  details.scrollIntoView({ block: 'nearest' });
+  details.querySelector('summary')?.focus();
+}
+
+async function currentTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) return /^\d{1,10}$/.test(param) ? Number(param) : null;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // Opened as a page of its own without ?tab=: there is no other tab to report on.
+  if (tab?.id === undefined || (tab.url ?? '').startsWith(browser.runtime.getURL(''))) return null;
+  return tab.id;
+}
+
+function wire(): void {
+  $('analyze').addEventListener('click', () => analyzeText(ui.paste.value, null));
+  ui.paste.addEventListener('input', keepDraft);
+  ui.paste.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      analyzeText(ui.paste.value, null);
+    }
+  });
+  $('clear').addEventListener('click', () => {
+    ui.paste.value = '';
+    ui.pasteStatus.textContent = '';
+    keepDraft();
+    ui.paste.focus();
+  });
+  ui.file.addEventListener('change', () => {
+    const f = ui.file.files?.[0];
+    if (f) void readFile(f);
+    ui.file.value = '';
+  });
+  ui.drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    ui.drop.classList.add('drag');
+  });
+  ui.drop.addEventListener('dragleave', () => ui.drop.classList.remove('drag'));
+  ui.drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    ui.drop.classList.remove('drag');
+    const f = e.dataTransfer?.files?.[0];
+    if (f) void readFile(f);
+  });
+  $('copy-md').addEventListener('click', () => current && void copy(markdownReport(current.analysis, current.title)));
+  $('copy-json').addEventListener('click', () => current && void copy(jsonReport(current.analysis)));
+  $('save-json').addEventListener('click', () => current && saveText(doc, jsonReport(current.analysis), 'hoplock-report.json', 'application/json'));
+  $('open-tab').addEventListener('click', () => {
+    const url = browser.runtime.getURL(`src/popup/index.html${tabId !== null ? `?tab=${tabId}` : ''}`);
+    void browser.tabs.create({ url }).then(() => window.close());
+  });
+  doc.addEventListener('click', (e) => {
+    const link = (e.target as Element | null)?.closest?.('a.help-link');
+    if (link instanceof HTMLAnchorElement && link.dataset.help) {
+      e.preventDefault();
+      openHelp(link.dataset.help);
+    }
+  });
+}
+
+async function start(): Promise<void> {
+  doc.documentElement.lang = browser.i18n.getUILanguage();
+  applyI18n(doc, t);
+  if (new URLSearchParams(location.search).has('tab')) doc.body.classList.add('page');
+  wire();
+  const stored = await browser.storage.session.get(DRAFT_KEY).catch(() => ({}) as Record<string, unknown>);
+  const draft = stored[DRAFT_KEY];
+  if (typeof draft === 'string' && ui.paste.value === '') ui.paste.value = draft;
+  tabId = await currentTab().catch(() => null);
+  let kept: TabAnalysis | null = null;
+  if (tabId !== null) kept = await send({ type: 'popup:get-analysis', tabId }).catch(() => null);
+  if (kept !== null) show(kept.analysis, kept.source, null);
+  else ui.hint.hidden = false;
+}
+
+void start();
