@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type checks, lint, the library build, every vitest suite, then the MTA lab; ends with the plain
+// `npm test`: type checks, lint, the builds, web-ext lint of the Firefox build, every vitest suite (with the
+// real-browser suites in test/browser), then the MTA lab; ends with the plain
 // "N passed, N failed" line that CI reads (vitest's own summary is not recognised there).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -11,8 +12,12 @@ const steps = [
   ['build: library and CLI (lib/)', 'npx', ['tsc', '-p', 'tsconfig.lib.json']],
   ['build: Chrome extension (dist/chrome)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['build: Firefox extension (dist/firefox)', 'npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']],
+  // addons.mozilla.org's linter over the Firefox build, offline; a warning fails like an error. Not
+  // --self-hosted: the zip goes to AMO, so its listing checks apply.
+  ['lint: Firefox build (web-ext lint)', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--warnings-as-errors', '--no-config-discovery', '--boring']],
 ];
-const env = { ...process.env, TZ: 'UTC' };
+// NO_UPDATE_NOTIFIER: web-ext would otherwise ask the npm registry for a newer web-ext.
+const env = { ...process.env, TZ: 'UTC', NO_UPDATE_NOTIFIER: '1' };
 let passed = 0;
 let failed = 0;
 for (const [name, cmd, args] of steps) {
