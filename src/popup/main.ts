@@ -69,18 +69,29 @@ function analyzeText(text: string, title: string | null): void {
   }
 }
 
-let draftTimer: ReturnType<typeof setTimeout> | undefined;
+// Written at once, not debounced: a popup closes the moment focus leaves it, and a pending timer dies
+// with it (a paste followed by a click elsewhere was lost that way). Writes in flight are coalesced.
+let draftWriting = false;
+let draftPending = false;
 function keepDraft(): void {
-  clearTimeout(draftTimer);
-  draftTimer = setTimeout(() => {
-    const text = ui.paste.value;
-    if (text.length > MAX_DRAFT_CHARS) {
-      ui.pasteStatus.textContent = t('pasteNotKept', mb(text.length));
-      browser.storage.session.remove(DRAFT_KEY).catch(() => undefined);
-      return;
-    }
-    browser.storage.session.set({ [DRAFT_KEY]: text }).catch(() => undefined);
-  }, 250);
+  if (draftWriting) {
+    draftPending = true;
+    return;
+  }
+  const text = ui.paste.value;
+  const tooLarge = text.length > MAX_DRAFT_CHARS;
+  if (tooLarge) ui.pasteStatus.textContent = t('pasteNotKept', mb(text.length));
+  draftWriting = true;
+  const write = tooLarge ? browser.storage.session.remove(DRAFT_KEY) : browser.storage.session.set({ [DRAFT_KEY]: text });
+  write
+    .catch(() => undefined)
+    .finally(() => {
+      draftWriting = false;
+      if (draftPending) {
+        draftPending = false;
+        keepDraft();
+      }
+    });
 }
 
 /** The header block of a long file, for the text field (the analysis gets the whole read text). */

@@ -83,10 +83,48 @@ describe('Chromium: the extension from dist/chrome', { timeout: SUITE_TIMEOUT },
     // Per tab, not global.
     expect((await badgeOf(s)).text).toBe('');
     await popup.close();
+    // Opened again for the tab (popup or "Open in tab"), it shows the kept analysis, and the pasted text.
+    const again = await openPopup(s, tabId);
+    await expect.poll(() => verdictOf(again), POLL).toBe(PARTIAL.verdict);
+    await expect.poll(() => transportsOf(again), POLL).toEqual(PARTIAL.transports);
+    expect(await again.locator(SEL.paste).inputValue()).toBe(PARTIAL.headers);
+    await again.close();
     await tab.goto(`${FIXTURE_ORIGIN}/message/2`);
     await expect.poll(async () => (await badgeOf(s, tabId)).text, POLL).toBe('');
     expect((await badgeOf(s, tabId)).title).not.toBe(want.title);
     await tab.close();
+  });
+
+  it('empty and too large input get a clear message, and the text stays where it was', async () => {
+    const s = await session('en');
+    const page = await openPopup(s);
+    await pasteAndAnalyze(page, '   ');
+    await expect.poll(() => page.locator(SEL.verdict).textContent(), POLL).toBe('Nothing to analyse: paste the message headers or a whole .eml file.');
+    // 21 MiB: over the 20 MiB limit. Set directly (typing it would take minutes).
+    await page.locator(SEL.paste).evaluate((el) => {
+      (el as HTMLTextAreaElement).value = `Received: from a by b; Mon, 06 Jan 2025 19:49:50 +0100\n${'x'.repeat(21 * 1024 * 1024)}`;
+    });
+    await page.locator(SEL.analyze).click();
+    await expect.poll(() => page.locator('#paste-status').textContent(), POLL).toMatch(/^This is too large to analyse \(21\.0 MB; the limit is 20\.0 MB\)/);
+    expect(await page.locator(SEL.paste).evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBeGreaterThan(21 * 1024 * 1024);
+    await page.close();
+  });
+
+  it('works from the keyboard: Tab reaches the controls, Ctrl+Enter analyses', async () => {
+    const s = await session('en');
+    const page = await openPopup(s);
+    await page.locator(SEL.paste).focus();
+    await page.keyboard.insertText(ENCRYPTED.headers);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => verdictOf(page), POLL).toBe(ENCRYPTED.verdict);
+    await page.locator(SEL.paste).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('analyze-button');
+    // Each hop's evidence opens from the keyboard.
+    await page.locator('[data-testid=hop] summary').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-testid=hop] details').first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.close();
   });
 
   it('screenshots: popup in English, light and dark, and a full page', async () => {
