@@ -17,7 +17,14 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   writeLocales();
   return {
-    plugins: [crx({ manifest: firefox ? firefoxManifest : chromeManifest, browser: firefox ? 'firefox' : 'chrome' })],
+    plugins: [
+      crx({
+        manifest: firefox ? firefoxManifest : chromeManifest,
+        browser: firefox ? 'firefox' : 'chrome',
+        // One self-contained file (no loader, no shared chunk): injected by scripting.executeScript too.
+        contentScripts: { standaloneFiles: ['src/content/content.ts'] },
+      }),
+    ],
     build: { outDir: firefox ? 'dist/firefox' : 'dist/chrome', emptyOutDir: true, sourcemap: false },
   };
 });

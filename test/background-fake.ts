@@ -19,7 +19,15 @@ type Listener = (...args: never[]) => unknown;
 export function createFakeBrowser() {
   const session = new Map<string, unknown>();
   const actions = new Map<number, TabAction>();
-  const listeners = { message: [] as Listener[], updated: [] as Listener[], removed: [] as Listener[] };
+  const listeners = {
+    message: [] as Listener[],
+    updated: [] as Listener[],
+    removed: [] as Listener[],
+    installed: [] as Listener[],
+    startup: [] as Listener[],
+    menu: [] as Listener[],
+    permissionsRemoved: [] as Listener[],
+  };
   const tab = (tabId: number): TabAction => {
     const a = actions.get(tabId) ?? {};
     actions.set(tabId, a);
@@ -31,6 +39,16 @@ export function createFakeBrowser() {
       id: EXTENSION_ID,
       getURL: (path: string) => EXTENSION_BASE + path.replace(/^\//, ''),
       onMessage: { addListener: (f: Listener) => listeners.message.push(f) },
+      onInstalled: { addListener: (f: Listener) => listeners.installed.push(f) },
+      onStartup: { addListener: (f: Listener) => listeners.startup.push(f) },
+    },
+    contextMenus: {
+      removeAll: vi.fn(async () => {}),
+      create: vi.fn((_d: object) => 'hoplock-analyze-selection'),
+      onClicked: { addListener: (f: Listener) => listeners.menu.push(f) },
+    },
+    permissions: {
+      onRemoved: { addListener: (f: Listener) => listeners.permissionsRemoved.push(f) },
     },
     tabs: {
       onUpdated: { addListener: (f: Listener) => listeners.updated.push(f) },

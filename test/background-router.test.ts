@@ -26,6 +26,9 @@ function newRouter(): Router {
     store: sessionStore,
     showBadge: (tabId, a) => applyBadge(tabId, badgeFor(a, en)),
     now: () => NOW,
+    scanTab: async () => [],
+    fetchSource: async () => null,
+    registerSite: async () => {},
   });
 }
 
@@ -93,6 +96,9 @@ function depsOf() {
     store: sessionStore,
     showBadge: async () => {},
     now: () => NOW,
+    scanTab: async () => [],
+    fetchSource: async () => null,
+    registerSite: async () => {},
   };
 }
 

@@ -6,7 +6,12 @@ import { browserTranslate } from '../browser/translate.js';
 import { analyze } from '../core/index.js';
 import { applyBadge, badgeFor } from './badge.js';
 import { createRouter } from './router.js';
+import { fetchSource, registerSite, scanTab, selectionIn, unregisterSites } from './scripting.js';
 import { sessionStore } from './store.js';
+
+function logFailure(what: string): (e: unknown) => void {
+  return (e) => console.warn(`Hoplock: ${what}:`, e);
+}
 
 const router = createRouter({
   extensionId: browser.runtime.id,
@@ -15,14 +20,48 @@ const router = createRouter({
   store: sessionStore,
   showBadge: (tabId, analysis) => applyBadge(tabId, badgeFor(analysis, browserTranslate)),
   now: () => Date.now(),
+  scanTab,
+  fetchSource,
+  registerSite,
+});
+
+const MENU_ID = 'hoplock-analyze-selection';
+
+// Menus do not survive an update or a browser restart in every browser: create on install and startup.
+function createMenu(): void {
+  browser.contextMenus.removeAll().then(
+    () => browser.contextMenus.create({ id: MENU_ID, title: browserTranslate('menuAnalyzeSelection'), contexts: ['selection'] }),
+    logFailure('could not create the context menu'),
+  );
+}
+browser.runtime.onInstalled.addListener(createMenu);
+browser.runtime.onStartup.addListener(createMenu);
+
+// "Analyze selected text as headers": the click grants activeTab; the selection is read in the page
+// (selectionIn) because the menu's own selectionText loses line breaks. The report opens in a tab.
+async function analyzeSelection(tabId: number, tabIndex: number, menuText: string): Promise<void> {
+  const text = (await selectionIn(tabId).catch(() => '')) || menuText;
+  if (text.trim() === '') return;
+  await router.keepSelection(tabId, text);
+  await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${tabId}`), index: tabIndex + 1 });
+}
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  const tabId = tab?.id;
+  if (info.menuItemId !== MENU_ID || tabId === undefined || tabId < 0) return;
+  analyzeSelection(tabId, tab?.index ?? 0, info.selectionText ?? '').catch(logFailure('could not analyse the selection'));
+});
+// The menu's action, reachable from the worker's console and from the browser tests (which cannot click
+// a context menu). Only extension code runs in this global.
+(globalThis as { hoplock?: unknown }).hoplock = { analyzeSelection };
+
+// Access to a site withdrawn in the browser's settings: stop reading it.
+browser.permissions.onRemoved.addListener((removed) => {
+  unregisterSites(removed.origins ?? []).catch(logFailure('could not unregister a site'));
 });
 
 // The polyfill sends the resolved value back and turns a rejection into an error at the sender.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
 
-function logFailure(what: string): (e: unknown) => void {
-  return (e) => console.warn(`Hoplock: ${what}:`, e);
-}
 
 // status 'loading' = a new document in the tab (navigation or reload). Without the "tabs" permission
 // changeInfo has no url, and none is needed. The promise is returned only so tests can await it.

@@ -6,7 +6,7 @@
 import type { Runtime } from '../browser/api.js';
 import type { Analysis } from '../core/types.js';
 import { MAX_TEXT_CHARS, MAX_URL_CHARS } from './limits.js';
-import type { AnalysisSource, MessageType, Request, ResponseOf, TabAnalysis } from './protocol.js';
+import type { AnalysisSource, ExtractResult, MessageType, PageScan, Request, ResponseOf, TabAnalysis } from './protocol.js';
 import type { TabStore } from './store.js';
 
 export interface RouterDeps {
@@ -20,12 +20,19 @@ export interface RouterDeps {
   showBadge(tabId: number, analysis: Analysis | null): Promise<void>;
   /** ms since the epoch */
   now(): number;
+  /** Injects the content script into every frame of the tab it may read and returns each frame's scan. */
+  scanTab(tabId: number): Promise<PageScan[]>;
+  /** Asks the tab's page to fetch its raw source (Gmail message view); the header text or null. */
+  fetchSource(tabId: number): Promise<string | null>;
+  /** Reads raw views on this origin by itself from now on (the person granted it). */
+  registerSite(origin: string): Promise<void>;
 }
 
 export type Response = ResponseOf<MessageType>;
 
 export interface Router {
   handle(message: unknown, sender: Runtime.MessageSender): Promise<Response>;
+  keepSelection(tabId: number, text: string): Promise<TabAnalysis>;
   /** A new document in the tab (navigation, reload): forget its analysis and clear its badge. */
   clearTab(tabId: number): Promise<void>;
   /** The tab is gone: forget its analysis (there is no badge left to clear). */
@@ -55,6 +62,15 @@ function textOf(o: object): string {
   return v;
 }
 
+/** An origin the person can allow: http(s), a host name or IPv4 address, an optional port. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
+
+function originOf(o: object): string {
+  const v = own(o, 'origin');
+  if (typeof v !== 'string' || !ORIGIN.test(v)) reject('origin must be http(s)://host[:port]');
+  return v;
+}
+
 function urlOf(o: object): string {
   const v = own(o, 'url');
   if (typeof v !== 'string') reject('url must be a string');
@@ -72,7 +88,11 @@ export function parseRequest(message: unknown): Request {
     case 'popup:analyze-for-tab':
       return { type, tabId: tabIdOf(message), text: textOf(message) };
     case 'popup:clear-tab':
+    case 'popup:extract-tab':
+    case 'popup:fetch-source':
       return { type, tabId: tabIdOf(message) };
+    case 'popup:register-site':
+      return { type, origin: originOf(message) };
     case 'content:headers-found':
       return { type, text: textOf(message), url: urlOf(message) };
     case 'content:no-headers':
@@ -132,6 +152,15 @@ export function createRouter(deps: RouterDeps): Router {
       reject('popup message not sent from an extension page');
     }
     switch (req.type) {
+      case 'popup:extract-tab':
+        return extract(req.tabId);
+      case 'popup:fetch-source': {
+        const text = await deps.fetchSource(req.tabId);
+        return text === null ? null : keep(req.tabId, text, 'page', null);
+      }
+      case 'popup:register-site':
+        await deps.registerSite(req.origin);
+        return null;
       case 'popup:get-analysis':
         return serial(req.tabId, () => deps.store.get(req.tabId));
       case 'popup:analyze-for-tab':
@@ -156,8 +185,35 @@ export function createRouter(deps: RouterDeps): Router {
     }
   }
 
+  /** The toolbar button: read every frame of the tab; the top frame's text wins, then any frame's. */
+  async function extract(tabId: number): Promise<ExtractResult> {
+    let scans: PageScan[] = [];
+    try {
+      scans = await deps.scanTab(tabId);
+    } catch {
+      // chrome://, the web store, a PDF viewer...: pages no extension may read.
+      return { kept: await serial(tabId, () => deps.store.get(tabId)), hint: null, canFetchSource: false, origin: null, adapter: null };
+    }
+    const top = scans.find((s) => s.top) ?? scans[0];
+    const found = scans.find((s) => s.top && s.text !== null) ?? scans.find((s) => s.text !== null);
+    let origin: string | null = null;
+    try {
+      if (top !== undefined && /^https?:/.test(top.url)) origin = new URL(top.url).origin;
+    } catch {
+      origin = null;
+    }
+    if (found?.text) {
+      const kept = await keep(tabId, found.text, 'page', found.url);
+      return { kept, hint: null, canFetchSource: false, origin, adapter: found.adapter };
+    }
+    const kept = await serial(tabId, () => deps.store.get(tabId));
+    return { kept, hint: top?.hint ?? 'hintGeneric', canFetchSource: scans.some((s) => s.sourceUrl !== null), origin, adapter: top?.adapter ?? null };
+  }
+
   return {
     handle,
+    /** A selection the person asked to analyse (context menu). */
+    keepSelection: (tabId: number, text: string) => keep(tabId, text, 'selection', null),
     clearTab: (tabId) => serial(tabId, () => clear(tabId)),
     forgetTab: (tabId) => serial(tabId, () => deps.store.remove(tabId)),
   };

@@ -1,13 +1,14 @@
 // Popup entry (also the "Open in tab" report page: index.html?tab=<id>). Shows the current tab's analysis
 // from the background, and analyses pasted text or an .eml file right here. Wiring only; the view is
 // render.ts, the strings are src/ui/messages.
-import type { AnalysisSource, MessageType, Request, ResponseOf, TabAnalysis } from '../background/protocol.js';
+import type { AnalysisSource, ExtractResult, MessageType, Request, ResponseOf, TabAnalysis } from '../background/protocol.js';
 import { browser } from '../browser/api.js';
 import { browserTranslate as t } from '../browser/translate.js';
 import { analyze } from '../core/index.js';
 import type { Analysis } from '../core/types.js';
 import { jsonReport, markdownReport, saveText } from './export.js';
 import { applyI18n } from './i18n-dom.js';
+import { AUTOMATIC_HOSTS, isKnownHost } from '../extract/hosts.js';
 import { MAX_DRAFT_CHARS, MAX_FILE_READ_BYTES, MAX_FILE_TEXT_IN_FIELD, MAX_INPUT_CHARS } from './limits.js';
 import { renderAnalysis } from './render.js';
 
@@ -32,6 +33,12 @@ const ui = {
   pasteStatus: $('paste-status'),
   drop: $('drop'),
   file: $<HTMLInputElement>('file'),
+  pageHelp: $('page-help'),
+  pageHint: $('page-hint'),
+  fetchSource: $<HTMLButtonElement>('fetch-source'),
+  allowSite: $<HTMLButtonElement>('allow-site'),
+  siteStatus: $('site-status'),
+  grant: $('grant'),
 };
 
 let current: { analysis: Analysis; title: string | null } | null = null;
@@ -50,7 +57,8 @@ function show(analysis: Analysis, source: AnalysisSource, title: string | null):
   ui.hopsHeading.hidden = analysis.hops.length === 0;
   ui.exportBar.hidden = analysis.error !== null;
   ui.exportStatus.textContent = '';
-  ui.source.textContent = t(source === 'page' ? 'sourcePage' : 'sourcePaste');
+  ui.pageHelp.hidden = true;
+  ui.source.textContent = t(source === 'page' ? 'sourcePage' : source === 'selection' ? 'sourceSelection' : 'sourcePaste');
   renderAnalysis(doc, t, analysis, { verdict: ui.verdict, summary: ui.summary, warnings: ui.warnings, hops: ui.hops });
 }
 
@@ -176,6 +184,21 @@ function wire(): void {
     const url = browser.runtime.getURL(`src/popup/index.html${tabId !== null ? `?tab=${tabId}` : ''}`);
     void browser.tabs.create({ url }).then(() => window.close());
   });
+  ui.fetchSource.addEventListener('click', () => {
+    if (tabId === null) return;
+    ui.fetchSource.disabled = true;
+    send({ type: 'popup:fetch-source', tabId })
+      .then((kept) => {
+        if (kept !== null) show(kept.analysis, kept.source, null);
+        else ui.siteStatus.textContent = t('noHeadersFound');
+      })
+      .catch(() => {
+        ui.siteStatus.textContent = t('noHeadersFound');
+      })
+      .finally(() => {
+        ui.fetchSource.disabled = false;
+      });
+  });
   doc.addEventListener('click', (e) => {
     const link = (e.target as Element | null)?.closest?.('a.help-link');
     if (link instanceof HTMLAnchorElement && link.dataset.help) {
@@ -194,10 +217,52 @@ async function start(): Promise<void> {
   const draft = stored[DRAFT_KEY];
   if (typeof draft === 'string' && ui.paste.value === '') ui.paste.value = draft;
   tabId = await currentTab().catch(() => null);
+  void offerHostAccess();
   let kept: TabAnalysis | null = null;
   if (tabId !== null) kept = await send({ type: 'popup:get-analysis', tabId }).catch(() => null);
-  if (kept !== null) show(kept.analysis, kept.source, null);
+  if (kept !== null) {
+    show(kept.analysis, kept.source, null);
+    return;
+  }
+  // Nothing kept for this tab: read the page now (the toolbar click granted activeTab).
+  const found = tabId === null ? null : await send({ type: 'popup:extract-tab', tabId }).catch(() => null);
+  if (found?.kept) show(found.kept.analysis, found.kept.source, null);
+  else if (found !== null && found.origin !== null) explainNoHeaders(found);
   else ui.hint.hidden = false;
+}
+
+/** "No headers found on this page", where this webmail's raw view is, and what can be done from here. */
+function explainNoHeaders(found: ExtractResult): void {
+  ui.pageHelp.hidden = false;
+  ui.pageHint.textContent = found.hint !== null ? t(found.hint) : '';
+  ui.fetchSource.hidden = !found.canFetchSource;
+  const origin = found.origin;
+  // Known webmails are read by themselves (manifest); any other site only where the person allows it.
+  if (origin !== null && !isKnownHost(origin)) {
+    ui.allowSite.hidden = false;
+    ui.allowSite.textContent = t('alwaysOnSite', new URL(origin).host);
+    ui.allowSite.onclick = () => {
+      // permissions.request must run in the click itself (a user gesture), before any await.
+      browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+        if (!granted || tabId === null) return;
+        await send({ type: 'popup:register-site', origin });
+        ui.siteStatus.textContent = t('alwaysOnSiteDone', new URL(origin).host);
+        ui.allowSite.hidden = true;
+      }, () => undefined);
+    };
+  }
+}
+
+/** Firefox leaves MV3 host access ungranted at install: say so, and ask with one click. */
+async function offerHostAccess(): Promise<void> {
+  const granted = await browser.permissions.contains({ origins: AUTOMATIC_HOSTS }).catch(() => true);
+  if (granted) return;
+  ui.grant.hidden = false;
+  $('grant-hosts').addEventListener('click', () => {
+    browser.permissions.request({ origins: AUTOMATIC_HOSTS }).then((ok) => {
+      if (ok) ui.grant.hidden = true;
+    }, () => undefined);
+  });
 }
 
 void start();

@@ -209,3 +209,22 @@ export async function i18nOf(s: ChromiumSession, key: string): Promise<string> {
 }
 
 export { retry };
+
+/** Serves `body` at every URL matching `url` (a glob or RegExp), logged as served. Registered last: wins. */
+export async function serve(s: ChromiumSession, url: string | RegExp, contentType: string, body: string): Promise<void> {
+  await s.ctx.route(url, (route) => {
+    s.served.push(route.request().url());
+    return route.fulfill({ status: 200, contentType, body });
+  });
+}
+
+/** The id of the tab showing `page` (the one tab the extension sees appear). */
+export async function tabIdOfNewPage(s: ChromiumSession, open: () => Promise<Page>): Promise<{ page: Page; tabId: number }> {
+  const worker = await s.sw();
+  const ids = async () => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));
+  const before = new Set(await ids());
+  const page = await open();
+  const after = (await ids()).filter((id) => !before.has(id));
+  if (after.length !== 1) throw new Error(`expected one new tab, saw ${after.length}`);
+  return { page, tabId: after[0] as number };
+}

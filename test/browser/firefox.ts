@@ -34,10 +34,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
 }
 
 /** Opens the popup page. `goto` on moz-extension never resolves although the page loads: do not await it. */
-export async function openPopup(s: FirefoxSession): Promise<Page> {
+export async function openPopup(s: FirefoxSession, query = ''): Promise<Page> {
   const page = await s.browser.newPage();
   await page.setViewport({ width: 460, height: 600 });
-  page.goto(s.popupUrl).catch(() => {});
+  page.goto(`${s.popupUrl}${query}`).catch(() => {});
   await retry(() => page.waitForSelector(SEL.paste, { timeout: 1_000 }).then((h) => h ?? undefined), `${SEL.paste} in ${s.popupUrl}`, 20_000);
   return page;
 }

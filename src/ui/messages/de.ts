@@ -66,6 +66,7 @@ export const de: Record<MessageKey, string> = {
   pasteFileError: '{1} konnte nicht gelesen werden',
   sourcePage: 'Von dieser Seite',
   sourcePaste: 'Aus eingefügtem Text',
+  sourceSelection: 'Aus markiertem Text',
   noAnalysis:
     'Auf diesem Tab noch keine Kopfzeilen. Öffnen Sie die Original- oder Quelltextansicht der Nachricht oder fügen Sie die Kopfzeilen unten ein.',
 

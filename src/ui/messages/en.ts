@@ -69,6 +69,7 @@ export const en = {
   pasteFileError: 'Could not read {1}',
   sourcePage: 'From this page',
   sourcePaste: 'From pasted text',
+  sourceSelection: 'From selected text',
   noAnalysis: 'No headers on this tab yet. Open the message\'s original or source view, or paste the headers below.',
 
   // extraction from webmail pages (src/extract)
