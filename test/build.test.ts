@@ -28,3 +28,23 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     expect(code).toContain('content:headers-found');
   });
 });
+
+describe('the manifest grants what the adapters need, and nothing more', () => {
+  it('runs the content script on every known webmail raw view, with host access for exactly those hosts', async () => {
+    const { ADAPTERS } = await import('../src/extract/registry.js');
+    const manifest = JSON.parse(readFileSync(join('dist', 'chrome', 'manifest.json'), 'utf8'));
+    const matches = new Set<string>(manifest.content_scripts[0].matches);
+    const hosts = new Set<string>(manifest.host_permissions);
+    for (const a of ADAPTERS) {
+      for (const m of a.matches) {
+        expect(matches, `${a.id}: ${m}`).toContain(m);
+        const host = m.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+        expect(hosts, `${a.id}: ${host}`).toContain(host);
+      }
+    }
+    const needed = new Set(ADAPTERS.flatMap((a) => a.matches.map((m) => m.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))));
+    expect([...hosts].filter((h) => !needed.has(h))).toEqual([]);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+});
