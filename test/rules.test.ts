@@ -2,6 +2,7 @@
 // fires on that line.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RULE_DOCS } from '../src/core/rules/docs.js';
 import { ALL_RULES } from '../src/core/rules/index.js';
 import { viewReceived } from '../src/core/received/view.js';
 import { hopOf } from './helpers.js';
@@ -13,14 +14,19 @@ describe('rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ALL_RULES.length).toBeGreaterThanOrEqual(files.length);
   });
+  it('documents every rule exactly once (src/core/rules/docs.ts)', () => {
+    expect(RULE_DOCS.map((d) => d.id).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+  });
   for (const rule of ALL_RULES) {
     it(`${rule.id} fires on its own example and decides it`, () => {
-      expect(rule.example.length).toBeGreaterThan(20);
-      expect(rule.source.length).toBeGreaterThan(5);
-      expect(rule.writers.length).toBeGreaterThan(0);
-      const m = rule.match(viewReceived(rule.example));
-      expect(m, rule.example).not.toBeNull();
-      const hop = hopOf(rule.example);
+      const doc = RULE_DOCS.find((d) => d.id === rule.id);
+      if (doc === undefined) throw new Error(`${rule.id} has no RuleDoc`);
+      expect(doc.example.length).toBeGreaterThan(20);
+      expect(doc.source.length).toBeGreaterThan(5);
+      expect(doc.writers.length).toBeGreaterThan(0);
+      const m = rule.match(viewReceived(doc.example));
+      expect(m, doc.example).not.toBeNull();
+      const hop = hopOf(doc.example);
       expect(hop.rules).toContain(rule.id);
       const expected = rule.kind === 'tls' ? 'encrypted' : rule.kind;
       expect(hop.transport).toBe(expected);

@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc } from './rule.js';
 
 // A content filter's own header, written when it hands the message back to the MTA on the same machine:
 //   from shell.v3.sk ([127.0.0.1]) by localhost (zimbra.v3.sk [127.0.0.1]) (amavisd-new, port 10032) with ESMTP
@@ -7,10 +7,6 @@ const FILTER = /^\s*(?:amavisd?(?:-new)?|amavis|clamsmtpd?|spampd|dspam|mailscan
 export const contentFilter: Rule = {
   id: 'internal-content-filter',
   kind: 'internal',
-  writers: ['amavisd-new', 'clamsmtp', 'MailScanner'],
-  example:
-    'from shell.v3.sk ([127.0.0.1]) by localhost (zimbra.v3.sk [127.0.0.1]) (amavisd-new, port 10032) with ESMTP id hbBzWBR7Xul8; Mon, 13 May 2019 09:56:49 +0200 (CEST)',
-  source: 'platform-driver-x86 archive via lfdr.de, 2019 (shared/corpus zimbra-amavis-postfix-2019)',
   match(view) {
     for (const c of view.comments) {
       if (c.place === 'by' && FILTER.test(c.text)) {
@@ -19,4 +15,12 @@ export const contentFilter: Rule = {
     }
     return null;
   },
+};
+
+export const contentFilterDoc: RuleDoc = {
+  id: contentFilter.id,
+  writers: ['amavisd-new', 'clamsmtp', 'MailScanner'],
+  example:
+    'from shell.v3.sk ([127.0.0.1]) by localhost (zimbra.v3.sk [127.0.0.1]) (amavisd-new, port 10032) with ESMTP id hbBzWBR7Xul8; Mon, 13 May 2019 09:56:49 +0200 (CEST)',
+  source: 'platform-driver-x86 archive via lfdr.de, 2019 (shared/corpus zimbra-amavis-postfix-2019)',
 };

@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { commentEvidence, type Rule, tokenSpan } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // A mailing-list manager re-sending a post to its subscribers (ZMailer's list expander at vger.kernel.org):
 //   (majordomo@vger.kernel.org) by vger.kernel.org via listexpand id S232193AbjHIKqq (ORCPT <rfc822;x>)
@@ -9,10 +9,6 @@ const LIST_OWNER = /^\s*[A-Za-z0-9._-]{0,40}(?:majordomo|mailman|sympa|listserv|
 export const listExpander: Rule = {
   id: 'internal-list-expander',
   kind: 'internal',
-  writers: ['ZMailer list expander (vger.kernel.org)', 'Majordomo', 'Mailman', 'Sympa'],
-  example:
-    '(majordomo@vger.kernel.org) by vger.kernel.org via listexpand id S232193AbjHIKqq (ORCPT <rfc822;lists+stable@lfdr.de>); Wed, 9 Aug 2023 06:46:46 -0400',
-  source: 'stable@vger.kernel.org archive via lfdr.de, 2023 (shared/corpus kernelorg-stable-2023)',
   match(view) {
     const via = view.parsed.clauses.via;
     if (via !== undefined && view.from === null) {
@@ -30,4 +26,12 @@ export const listExpander: Rule = {
     }
     return null;
   },
+};
+
+export const listExpanderDoc: RuleDoc = {
+  id: listExpander.id,
+  writers: ['ZMailer list expander (vger.kernel.org)', 'Majordomo', 'Mailman', 'Sympa'],
+  example:
+    '(majordomo@vger.kernel.org) by vger.kernel.org via listexpand id S232193AbjHIKqq (ORCPT <rfc822;lists+stable@lfdr.de>); Wed, 9 Aug 2023 06:46:46 -0400',
+  source: 'stable@vger.kernel.org archive via lfdr.de, 2023 (shared/corpus kernelorg-stable-2023)',
 };

@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { commentEvidence, type Rule, withEvidence } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc, withEvidence } from './rule.js';
 
 // The message started on the writing host itself: a local program handed it to the mail server.
 //   Postfix pickup:  by aaa.bbb.ccc (Postfix, from userid 0) id A70248414D5; Sun, 26 Apr 2020 16:49:01 +0200
@@ -18,9 +18,6 @@ const EXIM_LOCAL = /^local(?:-e?smtps?|-bsmtp)?$/i;
 export const localSubmission: Rule = {
   id: 'internal-local-submission',
   kind: 'internal',
-  writers: ['Postfix pickup', 'Sendmail submit', 'Exim local', 'qmail', 'nullmailer', 'IIS SMTPSVC pickup', 'Haraka outbound'],
-  example: 'by aaa.bbb.ccc (Postfix, from userid 0) id A70248414D5; Sun, 26 Apr 2020 16:49:01 +0200 (CEST)',
-  source: 'GermanCoding/Roundcube_TLS_Icon test/TlsIconTest.php',
   match(view) {
     for (const c of view.comments) {
       if ((c.place === 'by' && PICKUP_COMMENT.test(c.text)) || ((c.place === 'pre' || c.place === 'date') && INVOKED.test(c.text))) {
@@ -45,4 +42,11 @@ export const localSubmission: Rule = {
     }
     return null;
   },
+};
+
+export const localSubmissionDoc: RuleDoc = {
+  id: localSubmission.id,
+  writers: ['Postfix pickup', 'Sendmail submit', 'Exim local', 'qmail', 'nullmailer', 'IIS SMTPSVC pickup', 'Haraka outbound'],
+  example: 'by aaa.bbb.ccc (Postfix, from userid 0) id A70248414D5; Sun, 26 Apr 2020 16:49:01 +0200 (CEST)',
+  source: 'GermanCoding/Roundcube_TLS_Icon test/TlsIconTest.php',
 };

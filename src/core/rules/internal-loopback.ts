@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule, RuleDoc } from './rule.js';
 
 // The client connected over loopback or a local socket: a content filter handing mail back (amavis,
 // Mailman, Sophos), a local relay, or Cyrus/OpenSMTPD local delivery. The address is the receiving server's
@@ -9,9 +9,6 @@ import type { Rule } from './rule.js';
 export const loopbackPeer: Rule = {
   id: 'internal-loopback',
   kind: 'internal',
-  writers: ['amavis and other content filters', 'Mailman', 'Cyrus', 'OpenSMTPD', 'Mailchimp', 'any MTA re-injecting mail'],
-  example: 'from (127.0.0.1) by mail7.atl51.rsgsv.net id hnp7oe2ddl4t for <x@gmx.de>; Wed, 10 Oct 2018 19:14:14 +0000',
-  source: 'gjedeer/paranoia issue #24 (Mailchimp)',
   match(view) {
     if (view.peer !== 'loopback' && view.peer !== 'local-socket') return null;
     const ip = view.from?.ip;
@@ -22,4 +19,11 @@ export const loopbackPeer: Rule = {
       reason: `The client connected from ${what}: the message did not cross a network.`,
     };
   },
+};
+
+export const loopbackPeerDoc: RuleDoc = {
+  id: loopbackPeer.id,
+  writers: ['amavis and other content filters', 'Mailman', 'Cyrus', 'OpenSMTPD', 'Mailchimp', 'any MTA re-injecting mail'],
+  example: 'from (127.0.0.1) by mail7.atl51.rsgsv.net id hnp7oe2ddl4t for <x@gmx.de>; Wed, 10 Oct 2018 19:14:14 +0000',
+  source: 'gjedeer/paranoia issue #24 (Mailchimp)',
 };

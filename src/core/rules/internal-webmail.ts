@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule, tokenSpan, withEvidence } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc, tokenSpan, withEvidence } from './rule.js';
 
 // The provider's own web or API front end handed the message to its mail system: there is no SMTP hop
 // between two parties to judge. The person's browser talked to the webmail over HTTPS, which this header
@@ -12,9 +12,6 @@ const HTTP_WORDS = new Set(['HTTP', 'HTTP/1.0', 'HTTP/1.1', 'HTTPREST', 'HTTP-DA
 export const webmailIngest: Rule = {
   id: 'internal-webmail-or-mapi',
   kind: 'internal',
-  writers: ['Yahoo', 'AOL', 'Gmail API', 'GMX / mail.com', 'T-Online (old webmail)', 'Microsoft Exchange (MAPI)', 'SquirrelMail'],
-  example: 'from sonic.gate.mail.ne1.yahoo.com by sonic307.consmr.mail.ir2.yahoo.com with HTTP; Tue, 15 Oct 2019 15:19:05 +0000',
-  source: 'public mailing-list archive (research/tls-per-hop-tools.md §3)',
   match(view) {
     const p = view.protocol;
     if (p !== null && HTTP_WORDS.has(p)) {
@@ -37,4 +34,11 @@ export const webmailIngest: Rule = {
     }
     return null;
   },
+};
+
+export const webmailIngestDoc: RuleDoc = {
+  id: webmailIngest.id,
+  writers: ['Yahoo', 'AOL', 'Gmail API', 'GMX / mail.com', 'T-Online (old webmail)', 'Microsoft Exchange (MAPI)', 'SquirrelMail'],
+  example: 'from sonic.gate.mail.ne1.yahoo.com by sonic307.consmr.mail.ir2.yahoo.com with HTTP; Tue, 15 Oct 2019 15:19:05 +0000',
+  source: 'public mailing-list archive (research/tls-per-hop-tools.md §3)',
 };

@@ -28,12 +28,17 @@ export interface Rule {
   id: string;
   /** What the rule decides: TLS evidence, an internal hop, a hop we cannot judge, or a plaintext hop. */
   kind: 'tls' | 'internal' | 'unknown' | 'plaintext';
+  match(view: ReceivedView): RuleMatch | null;
+}
+
+/** A rule's documentation, beside it in its file and collected in docs.ts (not shipped in the bundles). */
+export interface RuleDoc {
+  id: string;
   /** Mail servers and providers known to write this format. */
   writers: string[];
   /** A verbatim Received value of this format, and where it was seen. */
   example: string;
   source: string;
-  match(view: ReceivedView): RuleMatch | null;
 }
 
 /** Comments that the receiving server wrote: not the HELO or TCP-info slot after `from`. A comment after

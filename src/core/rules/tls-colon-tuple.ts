@@ -1,5 +1,5 @@
 import { verifyWord } from './client-certificate.js';
-import { bitsOf, commentEvidence, type Rule, serverComments, type TlsFinding } from './rule.js';
+import { bitsOf, commentEvidence, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
 
 // Exim before 4.92 (`$tls_in_cipher` with OpenSSL or GnuTLS) and OpenSMTPD write version:cipher:bits,
 // OpenSMTPD adds the client-certificate check (smtp_session.c " (%s:%s:%d:%s)"):
@@ -14,10 +14,6 @@ const TUPLE = /^\s*(?:Cipher\s+|tls_cipher\s+)?((?:TLS|SSL)[-v]?\d(?:[._]\d)?|UN
 export const colonTuple: Rule = {
   id: 'tls-colon-tuple',
   kind: 'tls',
-  writers: ['Exim (before 4.92)', 'Exim with GnuTLS', 'OpenSMTPD'],
-  example:
-    'from smtp.spodhuis.org ([2a02:898:31:0:48:4558:736d:7470]:38689 helo=mx.spodhuis.org) by hummus.csx.cam.ac.uk with esmtpsa (TLSv1.3:TLS_AES_256_GCM_SHA384:256) (Exim 4.91-pdpfix1+cc) (envelope-from <xxx@exim.org>) id 1fZ55k-0006CO-9M for exim-dev@exim.org; Sat, 30 Jun 2018 02:54:24 +0100',
-  source: 'rspamd/rspamd src/libmime/received.cxx tests',
   match(view) {
     for (const c of serverComments(view)) {
       const m = TUPLE.exec(c.text);
@@ -30,4 +26,12 @@ export const colonTuple: Rule = {
     }
     return null;
   },
+};
+
+export const colonTupleDoc: RuleDoc = {
+  id: colonTuple.id,
+  writers: ['Exim (before 4.92)', 'Exim with GnuTLS', 'OpenSMTPD'],
+  example:
+    'from smtp.spodhuis.org ([2a02:898:31:0:48:4558:736d:7470]:38689 helo=mx.spodhuis.org) by hummus.csx.cam.ac.uk with esmtpsa (TLSv1.3:TLS_AES_256_GCM_SHA384:256) (Exim 4.91-pdpfix1+cc) (envelope-from <xxx@exim.org>) id 1fZ55k-0006CO-9M for exim-dev@exim.org; Sat, 30 Jun 2018 02:54:24 +0100',
+  source: 'rspamd/rspamd src/libmime/received.cxx tests',
 };

@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { commentEvidence, type Rule, tokenSpan } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // A comment before the protocol word, ending in "encrypted". T-Online's mailin servers:
 //   by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50
@@ -12,10 +12,6 @@ const ENCRYPTED = /^\s*(?:((?:TLS|SSL)v?\d(?:[._]\d)?):)?([A-Za-z0-9_.+-]+)\s+en
 export const encryptedComment: Rule = {
   id: 'tls-encrypted-comment',
   kind: 'tls',
-  writers: ['T-Online', 'qmail (TLS patch)', 'qpsmtpd', 'notqmail'],
-  example:
-    'from stadt.wiesbaden.de ([24.40.191.66]) by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50; Tue, 30 Dec 2025 08:38:50 +0100',
-  source: 'public SQL dump found in code search (research/tls-per-hop-tools.md §3)',
   match(view) {
     for (const c of view.comments) {
       if (c.place !== 'with') continue;
@@ -43,4 +39,12 @@ export const encryptedComment: Rule = {
     }
     return null;
   },
+};
+
+export const encryptedCommentDoc: RuleDoc = {
+  id: encryptedComment.id,
+  writers: ['T-Online', 'qmail (TLS patch)', 'qpsmtpd', 'notqmail'],
+  example:
+    'from stadt.wiesbaden.de ([24.40.191.66]) by mailin27.mgt.mul.t-online.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1vaUJg-0uW6E50; Tue, 30 Dec 2025 08:38:50 +0100',
+  source: 'public SQL dump found in code search (research/tls-per-hop-tools.md §3)',
 };

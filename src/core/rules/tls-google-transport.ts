@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule, serverComments } from './rule.js';
+import { commentEvidence, type Rule, type RuleDoc, serverComments } from './rule.js';
 
 // Gmail's hand-off between its own front ends, written instead of version/cipher:
 //   by mx.google.com with SMTPS id y17sor2365228pll.68.2018.11.26.14.40.05 for <linux-mm@kvack.org>
@@ -6,10 +6,6 @@ import { commentEvidence, type Rule, serverComments } from './rule.js';
 export const googleTransportSecurity: Rule = {
   id: 'tls-google-transport-security',
   kind: 'tls',
-  writers: ['Gmail'],
-  example:
-    'from mail-sor-f65.google.com (mail-sor-f65.google.com. [209.85.220.65]) by mx.google.com with SMTPS id y17sor2365228pll.68.2018.11.26.14.40.05 for <linux-mm@kvack.org> (Google Transport Security); Mon, 26 Nov 2018 14:40:05 -0800 (PST)',
-  source: 'linux-mm archive (kvack.org), 2018, shared/corpus public-dev.jsonl',
   match(view) {
     for (const c of serverComments(view)) {
       if (c.text.trim().toLowerCase() === 'google transport security') {
@@ -18,4 +14,12 @@ export const googleTransportSecurity: Rule = {
     }
     return null;
   },
+};
+
+export const googleTransportSecurityDoc: RuleDoc = {
+  id: googleTransportSecurity.id,
+  writers: ['Gmail'],
+  example:
+    'from mail-sor-f65.google.com (mail-sor-f65.google.com. [209.85.220.65]) by mx.google.com with SMTPS id y17sor2365228pll.68.2018.11.26.14.40.05 for <linux-mm@kvack.org> (Google Transport Security); Mon, 26 Nov 2018 14:40:05 -0800 (PST)',
+  source: 'linux-mm archive (kvack.org), 2018, shared/corpus public-dev.jsonl',
 };

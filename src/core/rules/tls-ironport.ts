@@ -1,4 +1,4 @@
-import { type Rule, withEvidence } from './rule.js';
+import { type Rule, type RuleDoc, withEvidence } from './rule.js';
 
 // Cisco IronPort / Secure Email joins protocol, TLS and cipher with slashes:
 //   by ipex1.fsg.edu with ESMTP/TLS/AES128-SHA; 14 Aug 2013 08:59:29 -0400
@@ -7,10 +7,6 @@ const SLASHED = /^[A-Za-z0-9]+\/TLS(?:v?\d(?:[._]\d)?)?(?:\/([A-Za-z0-9_.+-]+))?
 export const ironportSlash: Rule = {
   id: 'tls-ironport-slash',
   kind: 'tls',
-  writers: ['Cisco IronPort / Secure Email'],
-  example:
-    'from jhemtmwex3.win.ad.fsg.edu (HELO exchange.fsg.edu) ([10.181.198.38]) by ipex1.fsg.edu with ESMTP/TLS/AES128-SHA; 14 Aug 2013 08:59:29 -0400',
-  source: 'Scribd "email headers example 2" (2013), shared/corpus public-dev.jsonl',
   match(view) {
     const word = view.withText;
     if (word === null) return null;
@@ -22,4 +18,12 @@ export const ironportSlash: Rule = {
       reason: `The receiving server recorded ${word}: TLS${m[1] ? ` with cipher ${m[1]}` : ''}.`,
     };
   },
+};
+
+export const ironportSlashDoc: RuleDoc = {
+  id: ironportSlash.id,
+  writers: ['Cisco IronPort / Secure Email'],
+  example:
+    'from jhemtmwex3.win.ad.fsg.edu (HELO exchange.fsg.edu) ([10.181.198.38]) by ipex1.fsg.edu with ESMTP/TLS/AES128-SHA; 14 Aug 2013 08:59:29 -0400',
+  source: 'Scribd "email headers example 2" (2013), shared/corpus public-dev.jsonl',
 };

@@ -1,4 +1,4 @@
-import { type Rule, tokenSpan } from './rule.js';
+import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // Exchange 2013+ and Exchange Online write the TLS session after the protocol, with a comma:
 //   with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6178.26
@@ -9,10 +9,6 @@ const VERSION = /^\s*version=([^\s,]+)(?:,\s*cipher=([^\s,]+))?\s*$/;
 export const microsoftSmtpServer: Rule = {
   id: 'tls-microsoft-smtp-server',
   kind: 'tls',
-  writers: ['Microsoft Exchange 2007-2019', 'Exchange Online / Microsoft 365', 'Outlook.com'],
-  example:
-    'from TY2PEPF0000AB87.apcprd03.prod.outlook.com (2603:1096:101:2b5:cafe::4) by SEWP216CA0037.outlook.office365.com (2603:1096:101:2b5::17) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9052.21 via Frontend Transport; Tue, 26 Aug 2025 08:17:39 +0000',
-  source: 'public mailing-list archive (research/tls-per-hop-tools.md §3)',
   match(view) {
     if (view.protocol !== 'MICROSOFT' || !/^Microsoft SMTP Server/i.test(view.withPhrase ?? '')) return null;
     const keyword = view.parsed.clauses.with?.keyword ?? 0;
@@ -36,4 +32,12 @@ export const microsoftSmtpServer: Rule = {
     }
     return null;
   },
+};
+
+export const microsoftSmtpServerDoc: RuleDoc = {
+  id: microsoftSmtpServer.id,
+  writers: ['Microsoft Exchange 2007-2019', 'Exchange Online / Microsoft 365', 'Outlook.com'],
+  example:
+    'from TY2PEPF0000AB87.apcprd03.prod.outlook.com (2603:1096:101:2b5:cafe::4) by SEWP216CA0037.outlook.office365.com (2603:1096:101:2b5::17) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9052.21 via Frontend Transport; Tue, 26 Aug 2025 08:17:39 +0000',
+  source: 'public mailing-list archive (research/tls-per-hop-tools.md §3)',
 };

@@ -1,6 +1,6 @@
 import type { Token } from '../received/tokenize.js';
 import { verifyWord } from './client-certificate.js';
-import { bitsOf, type Rule, tokenSpan } from './rule.js';
+import { bitsOf, type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // OpenSMTPD 5.x (smtp_session.c) wrote the session on its own line, outside any comment:
 //   by mail.example.org (OpenSMTPD) with ESMTPS id 2f9b1c47
@@ -10,10 +10,6 @@ const PAIR = /^(version|cipher|bits|verify)=([^\s;]+)$/;
 export const opensmtpdLegacy: Rule = {
   id: 'tls-opensmtpd-legacy',
   kind: 'tls',
-  writers: ['OpenSMTPD 5.x'],
-  example:
-    'from mx.example.net (mx.example.net [192.0.2.25]) by mail.example.org (OpenSMTPD) with ESMTPS id 2f9b1c47 TLS version=TLSv1/SSLv3 cipher=ECDHE-RSA-AES256-GCM-SHA384 bits=256 verify=NO; for <user@example.org>; Tue, 3 Mar 2015 10:11:12 +0100 (CET)',
-  source: 'synthetic from the OpenSMTPD 5.4 smtp_session.c format string "\\n\\tTLS version=%s cipher=%s bits=%d verify=%s;"',
   match(view) {
     const { tokens, places } = view.parsed;
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -41,4 +37,12 @@ export const opensmtpdLegacy: Rule = {
     }
     return null;
   },
+};
+
+export const opensmtpdLegacyDoc: RuleDoc = {
+  id: opensmtpdLegacy.id,
+  writers: ['OpenSMTPD 5.x'],
+  example:
+    'from mx.example.net (mx.example.net [192.0.2.25]) by mail.example.org (OpenSMTPD) with ESMTPS id 2f9b1c47 TLS version=TLSv1/SSLv3 cipher=ECDHE-RSA-AES256-GCM-SHA384 bits=256 verify=NO; for <user@example.org>; Tue, 3 Mar 2015 10:11:12 +0100 (CET)',
+  source: 'synthetic from the OpenSMTPD 5.4 smtp_session.c format string "\\n\\tTLS version=%s cipher=%s bits=%d verify=%s;"',
 };

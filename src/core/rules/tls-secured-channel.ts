@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { type Rule, tokenSpan } from './rule.js';
+import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // IIS SMTP service (Exchange 2003, Hotmail until about 2016) writes TLS as words in the by part:
 //   by BAY004-PAMC2F9.hotmail.com over TLS secured channel with Microsoft SMTPSVC(7.5.7601.23143)
@@ -8,10 +8,6 @@ const WORDS = ['over', 'tls', 'secured', 'channel'];
 export const securedChannel: Rule = {
   id: 'tls-secured-channel',
   kind: 'tls',
-  writers: ['Microsoft IIS SMTPSVC', 'Hotmail (legacy)'],
-  example:
-    'from github-smtp2a-ext-cp1-prd.iad.github.net ([192.30.252.192]) by BAY004-PAMC2F9.hotmail.com over TLS secured channel with Microsoft SMTPSVC(7.5.7601.23143); Sat, 14 Nov 2015 22:30:08 -0800',
-  source: 'gjedeer/paranoia issue #14',
   match(view) {
     const c = view.parsed.clauses.by;
     if (c === undefined) return null;
@@ -26,4 +22,12 @@ export const securedChannel: Rule = {
     }
     return null;
   },
+};
+
+export const securedChannelDoc: RuleDoc = {
+  id: securedChannel.id,
+  writers: ['Microsoft IIS SMTPSVC', 'Hotmail (legacy)'],
+  example:
+    'from github-smtp2a-ext-cp1-prd.iad.github.net ([192.30.252.192]) by BAY004-PAMC2F9.hotmail.com over TLS secured channel with Microsoft SMTPSVC(7.5.7601.23143); Sat, 14 Nov 2015 22:30:08 -0800',
+  source: 'gjedeer/paranoia issue #14',
 };

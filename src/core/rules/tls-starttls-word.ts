@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { type Rule, tokenSpan } from './rule.js';
+import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // Mimecast writes the STARTTLS upgrade as words after the protocol:
 //   by relay.mimecast.com with ESMTP with STARTTLS (version=TLSv1.2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)
@@ -7,10 +7,6 @@ import { type Rule, tokenSpan } from './rule.js';
 export const starttlsWord: Rule = {
   id: 'tls-starttls-word',
   kind: 'tls',
-  writers: ['Mimecast'],
-  example:
-    'from mail.example.com (mail.example.com [192.0.2.44]) by relay.mimecast.com with ESMTP with STARTTLS (version=TLSv1.2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id us-mta-12-Abc123; Mon, 04 Mar 2024 10:00:00 -0500',
-  source: 'synthetic after Mimecast headers described in research/tls-per-hop-tools.md',
   match(view) {
     const c = view.parsed.clauses.with;
     if (c === undefined) return null;
@@ -31,4 +27,12 @@ export const starttlsWord: Rule = {
     }
     return null;
   },
+};
+
+export const starttlsWordDoc: RuleDoc = {
+  id: starttlsWord.id,
+  writers: ['Mimecast'],
+  example:
+    'from mail.example.com (mail.example.com [192.0.2.44]) by relay.mimecast.com with ESMTP with STARTTLS (version=TLSv1.2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id us-mta-12-Abc123; Mon, 04 Mar 2024 10:00:00 -0500',
+  source: 'synthetic after Mimecast headers described in research/tls-per-hop-tools.md',
 };

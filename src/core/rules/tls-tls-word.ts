@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { type Rule, tokenSpan } from './rule.js';
+import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // Exim 4.92+ default received_header_text writes the protocol version in a comment and the suite after
 // the word `tls`; with GnuTLS the suite is a TLS 1.2-style name even for TLS 1.3 (research/mta-lab-notes.md):
@@ -13,10 +13,6 @@ const VERSION_ONLY = /^\s*((?:TLS|SSL)v?\d(?:[._]\d)?)\s*$/i;
 export const tlsWord: Rule = {
   id: 'tls-word-suite',
   kind: 'tls',
-  writers: ['Exim 4.92+', 'Haraka 2.8+'],
-  example:
-    'from [37.201.193.1] (helo=smtpclient.apple) by smtprelay08.example.com with esmtpsa  (TLS1.2) tls TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (Exim 4.94.2) (envelope-from <kai@example.com>) id 1mY7WH-000350-LT for kai@example.com; Wed, 06 Oct 2021 16:03:41 +0200',
-  source: 'Mailu/Mailu issue #2004',
   match(view) {
     const { tokens, places } = view.parsed;
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -37,4 +33,12 @@ export const tlsWord: Rule = {
     }
     return null;
   },
+};
+
+export const tlsWordDoc: RuleDoc = {
+  id: tlsWord.id,
+  writers: ['Exim 4.92+', 'Haraka 2.8+'],
+  example:
+    'from [37.201.193.1] (helo=smtpclient.apple) by smtprelay08.example.com with esmtpsa  (TLS1.2) tls TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (Exim 4.94.2) (envelope-from <kai@example.com>) id 1mY7WH-000350-LT for kai@example.com; Wed, 06 Oct 2021 16:03:41 +0200',
+  source: 'Mailu/Mailu issue #2004',
 };

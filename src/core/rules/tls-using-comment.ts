@@ -1,4 +1,4 @@
-import { bitsOf, commentEvidence, type Rule, serverComments, type TlsFinding } from './rule.js';
+import { bitsOf, commentEvidence, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
 import { clientCertificateOf } from './client-certificate.js';
 
 // Postfix smtpd_tls_received_header (src/smtpd/smtpd.c), 3.9+ adds key-exchange and signatures:
@@ -17,10 +17,6 @@ const CURVE = /\(curve\s+([A-Za-z0-9_-]+)\s+with\s+(\d{1,5})\s+ECDH\s+bits/;
 export const usingComment: Rule = {
   id: 'tls-using-comment',
   kind: 'tls',
-  writers: ['Postfix', 'Stalwart', 'Proofpoint', 'Yandex', 'Strato RZmta', 'Kerio Connect', 'Sophos', 'Halon'],
-  example:
-    'from GVXPR05CU001.outbound.protection.outlook.com (mail-swedencentralazon11023139.outbound.protection.outlook.com [52.101.83.139]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange ECDHE (secp384r1) server-signature RSA-PSS (4096 bits) server-digest SHA256) (No client certificate requested) by example.com with ESMTPS id EXAMPLE for <test@example.com>; Tue, 16 Sep 2025 12:26:17 +0200 (CEST)',
-  source: 'GermanCoding/Roundcube_TLS_Icon test/TlsIconTest.php (PR #28)',
   match(view) {
     for (const c of serverComments(view)) {
       const m = USING.exec(c.text);
@@ -43,4 +39,12 @@ export const usingComment: Rule = {
     }
     return null;
   },
+};
+
+export const usingCommentDoc: RuleDoc = {
+  id: usingComment.id,
+  writers: ['Postfix', 'Stalwart', 'Proofpoint', 'Yandex', 'Strato RZmta', 'Kerio Connect', 'Sophos', 'Halon'],
+  example:
+    'from GVXPR05CU001.outbound.protection.outlook.com (mail-swedencentralazon11023139.outbound.protection.outlook.com [52.101.83.139]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange ECDHE (secp384r1) server-signature RSA-PSS (4096 bits) server-digest SHA256) (No client certificate requested) by example.com with ESMTPS id EXAMPLE for <test@example.com>; Tue, 16 Sep 2025 12:26:17 +0200 (CEST)',
+  source: 'GermanCoding/Roundcube_TLS_Icon test/TlsIconTest.php (PR #28)',
 };
