@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { chromeManifest, firefoxManifest } from './manifest.config.js';
-import { TABLES, toMessagesJson } from './src/ui/i18n.js';
+import { TABLES, toMessagesJson } from './src/ui/tables.js';
 
 /** public/_locales/<lang>/messages.json from src/ui/messages (generated, not committed). */
 function writeLocales(): void {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyBadge, BADGE_COLORS, BADGE_TEXT_COLOR, badgeFor } from '../src/background/badge.js';
 import type { Verdict } from '../src/core/types.js';
-import { translator } from '../src/ui/i18n.js';
+import { translator } from '../src/ui/tables.js';
 import { HEADERS } from './background-fake.js';
 import { analyzeAt } from './helpers.js';
 

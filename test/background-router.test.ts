@@ -8,7 +8,7 @@ import type { TabAnalysis } from '../src/background/protocol.js';
 import { createRouter, parseRequest, type Router } from '../src/background/router.js';
 import { sessionStore } from '../src/background/store.js';
 import type { Runtime } from '../src/browser/api.js';
-import { translator } from '../src/ui/i18n.js';
+import { translator } from '../src/ui/tables.js';
 import { EXTENSION_BASE, EXTENSION_ID, HEADERS } from './background-fake.js';
 import { analyzeAt, NOW } from './helpers.js';
 

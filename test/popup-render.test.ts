@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderAnalysis, totalSeconds } from '../src/popup/render.js';
-import { translator } from '../src/ui/i18n.js';
+import { translator } from '../src/ui/tables.js';
 import { analyzeAt } from './helpers.js';
 
 function mount() {

@@ -2,12 +2,14 @@
 // the tab lifecycle. State lives in storage.session and the per-tab badge, never in this worker's memory,
 // because the worker is stopped whenever it is idle.
 import { browser, type Runtime, type Tabs } from '../browser/api.js';
-import { browserTranslate } from '../browser/translate.js';
+import { translateWith } from '../browser/translate.js';
 import { analyze } from '../core/index.js';
 import { applyBadge, badgeFor } from './badge.js';
 import { createRouter } from './router.js';
 import { fetchSource, registerSite, scanTab, selectionIn, unregisterSites } from './scripting.js';
 import { sessionStore } from './store.js';
+
+const browserTranslate = translateWith(browser.i18n);
 
 function logFailure(what: string): (e: unknown) => void {
   return (e) => console.warn(`Hoplock: ${what}:`, e);

@@ -2,7 +2,7 @@
 // site the person allowed (registerContentScripts), and in any tab when the toolbar button asks (activeTab,
 // scripting.executeScript). Reports header text to the background when it appears, changes or goes away,
 // so the badge never shows a stale verdict in single-page webmails. Reads the page; never changes it.
-import { sendMessage } from '../browser/runtime-lite.js';
+import { ext } from '../browser/lite.js';
 import { fetchSource, type PageScan, scanPage } from './scan.js';
 
 interface Hoplock {
@@ -23,10 +23,10 @@ if (g.__hoplock === undefined) {
     const scan = scanPage(document, location.href);
     if (scan.text !== null && scan.text !== reported) {
       reported = scan.text;
-      sendMessage({ type: 'content:headers-found', text: scan.text, url: scan.url }).catch(() => undefined);
+      ext.runtime.sendMessage({ type: 'content:headers-found', text: scan.text, url: scan.url }).catch(() => undefined);
     } else if (scan.text === null && reported !== null) {
       reported = null;
-      sendMessage({ type: 'content:no-headers', url: scan.url }).catch(() => undefined);
+      ext.runtime.sendMessage({ type: 'content:no-headers', url: scan.url }).catch(() => undefined);
     }
   };
 

@@ -1,6 +1,7 @@
 // The hosts of the webmails on known hosts, from the adapters' `matches`: where the content script runs by
 // itself (manifest content_scripts and host_permissions) and which sites need no "allow on this site".
 // Kept apart from url.ts: it imports the registry, which imports every adapter.
+import { hostPatternCovers } from './host-match.js';
 import { ADAPTERS } from './registry.js';
 
 /** Host permissions of automatic mode: every adapter's match patterns, once each. */
@@ -11,17 +12,5 @@ export const AUTOMATIC_MATCHES: string[] = AUTOMATIC_HOSTS;
 
 /** Is this origin (`https://mail.google.com`) covered by AUTOMATIC_HOSTS? False for anything unparsable. */
 export function isKnownHost(origin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  return AUTOMATIC_HOSTS.some((pattern) => {
-    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
-    if (!m) return false;
-    const [, scheme, host = ''] = m;
-    if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-    return host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  });
+  return AUTOMATIC_HOSTS.some((pattern) => hostPatternCovers(pattern, origin));
 }

@@ -1,6 +1,6 @@
 // Plain-language wording of an Analysis, shared by the CLI and the extension.
 import type { Analysis, Hop } from '../core/types.js';
-import { translator } from '../ui/i18n.js';
+import { english } from '../ui/i18n.js';
 import { verdictText } from '../ui/verdict.js';
 
 export function hostOf(part: { name: string | null; ip: string | null; helo?: string | null } | null): string {
@@ -8,7 +8,7 @@ export function hostOf(part: { name: string | null; ip: string | null; helo?: st
   return part.name ?? part.ip ?? part.helo ?? '?';
 }
 
-const english = translator('en');
+
 
 /** One sentence for the verdict, naming the first unencrypted hop when there is one (src/ui/verdict.ts). */
 export function verdictSentence(a: Analysis): string {

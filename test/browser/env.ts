@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/index.js';
 import type { MessageKey } from '../../src/ui/i18n.js';
-import { fill, TABLES, translator } from '../../src/ui/i18n.js';
+import { fill } from '../../src/ui/i18n.js';
+import { TABLES, translator } from '../../src/ui/tables.js';
 import { verdictText } from '../../src/ui/verdict.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
