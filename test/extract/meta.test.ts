@@ -11,7 +11,7 @@ import { en } from '../../src/ui/messages/en.js';
 import { EXTRACT_SRC, FIXTURES, fixtureFiles, fixtureHtml, fixtureIds, hasCases, readCases } from './fixtures.js';
 
 /** Files of src/extract that are not webmail adapters. */
-const HELPERS = ['adapter', 'header-text', 'hosts', 'registry', 'url'];
+const HELPERS = ['adapter', 'header-text', 'host-match', 'hosts', 'registry', 'url'];
 const adapterFiles = readdirSync(EXTRACT_SRC)
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -3))
