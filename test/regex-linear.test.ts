@@ -14,7 +14,7 @@ function files(dir: string): string[] {
 }
 
 /** Regex literals in TypeScript source: `/.../flags` after an operator or keyword, not in comments or strings. */
-export function regexLiterals(code: string): string[] {
+function regexLiterals(code: string): string[] {
   const out: string[] = [];
   let i = 0;
   let prev = '';
@@ -42,8 +42,10 @@ export function regexLiterals(code: string): string[] {
       while (j < code.length) {
         const d = code[j];
         if (d === '\\') j += 2;
-        else if (d === '[') (inClass = true), j++;
-        else if (d === ']') (inClass = false), j++;
+        else if (d === '[' || d === ']') {
+          inClass = d === '[';
+          j++;
+        }
         else if (d === '/' && !inClass) break;
         else if (d === '\n') break;
         else j++;
@@ -94,7 +96,7 @@ function delimited(inner: Atom[]): boolean {
 }
 
 /** Problems in one regex source. */
-export function problems(source: string): string[] {
+function problems(source: string): string[] {
   const found: string[] = [];
   // Sequence of atoms per group level.
   const stack: Atom[][] = [[]];

@@ -7,11 +7,11 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const KB = 1024;
-export const CONTENT_SCRIPT_BUDGET = 12 * KB;
-export const POPUP_JS_BUDGET = 120 * KB;
+const CONTENT_SCRIPT_BUDGET = 12 * KB;
+const POPUP_JS_BUDGET = 120 * KB;
 
 /** Every JS file a page loads: its module scripts and preloads, then their static imports, transitively. */
-export function scriptsOf(dist: string, htmlPath: string): Map<string, number> {
+function scriptsOf(dist: string, htmlPath: string): Map<string, number> {
   const html = readFileSync(join(dist, htmlPath), 'utf8');
   const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"|<link[^>]*\shref="([^"]+\.js)"/g)].map((m) => join(dist, m[1] ?? m[2] ?? ''));
   const seen = new Map<string, number>();
