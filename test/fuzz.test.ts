@@ -3,7 +3,7 @@
 // the same hops again from the raw headers it reports. A guard checks that the generators really produce
 // header blocks, Received chains, comments, dates and TLS comments, not only noise.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/core/analyze.js';

@@ -105,3 +105,16 @@ describe('popup analysis view', () => {
     expect(totalSeconds(analyzeAt(partial))).toBe(7);
   });
 });
+
+describe('popup view when a hop cannot be drawn', () => {
+  it('shows that hop as unknown with a message and still draws the others', () => {
+    const parts = mount();
+    const a = analyzeAt(partial);
+    // A hop of a shape no test foresaw: its weaknesses are missing.
+    (a.hops[1] as unknown as { weaknesses: unknown }).weaknesses = null;
+    renderAnalysis(document, translator('en'), a, parts);
+    const items = [...parts.hops.querySelectorAll<HTMLElement>('[data-testid=hop]')];
+    expect(items.map((i) => i.dataset.transport)).toEqual(['plaintext', 'unknown', 'encrypted']);
+    expect(items[1]?.textContent).toBe('Hop 2 could not be displayed.');
+  });
+});

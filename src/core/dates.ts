@@ -95,12 +95,47 @@ function build(
 ): DateResult {
   if (year < MIN_PLAUSIBLE_YEAR || year > MAX_PLAUSIBLE_YEAR) return { ok: false, problem: `implausible year ${year}` };
   if (day < 1 || day > 31) return { ok: false, problem: `impossible day ${day}` };
+  // Date.UTC would roll 31 Feb over to March: refuse it.
+  if (day > daysInMonth(year, month)) return { ok: false, problem: `impossible date ${day} of month ${month + 1}` };
   const ms = Date.UTC(year, month, day, time[0], time[1], time[2]) - zone.minutes * 60_000;
-  // Date.UTC rolls 31 Feb over to March: refuse it.
-  if (new Date(Date.UTC(year, month, day)).getUTCMonth() !== month) {
-    return { ok: false, problem: `impossible date ${day} of month ${month + 1}` };
-  }
   return { ok: true, date: { ms, note: zone.note } };
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian month length; `month` is 0-11. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 1) return MONTH_DAYS[month] as number;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** `Date.prototype.toISOString` for years 0-9999, without a Date: the builtin cost 0.5 µs a call, a twentieth
+ * of a whole hop (node 22, measured). Days to civil date after Howard Hinnant's `civil_from_days`. */
+export function isoString(ms: number): string {
+  if (!(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const min = Math.floor(rest / 60_000);
+  rest -= min * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(h, 2)}:${pad(min, 2)}:${pad(s, 2)}.${pad(milli, 3)}Z`;
+}
+
+function pad(n: number, width: number): string {
+  const text = String(n);
+  return text.length >= width ? text : '0'.repeat(width - text.length) + text;
 }
 
 /** `2024-01-02 15:04:05.999999999 +0000 UTC` (Go), `2024-01-02T15:04:05Z` (ISO 8601). */

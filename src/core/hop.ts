@@ -1,5 +1,6 @@
 // One Received field into one hop of the report (before chain-level facts: index, delay, trust).
 import { classify } from './classify.js';
+import { isoString } from './dates.js';
 import type { Field } from './fields.js';
 import { viewReceived } from './received/view.js';
 import type { Hop, Warning } from './types.js';
@@ -42,7 +43,7 @@ export function hopFromField(field: Field, headerIndex: number): HopDraft {
     with: view.withText,
     id: view.id,
     for: view.for,
-    date: ms === null ? null : new Date(ms).toISOString(),
+    date: ms === null ? null : isoString(ms),
     delaySeconds: null,
     transport: c.transport,
     tls: c.tls,

@@ -1,8 +1,9 @@
-// Which organisation a host name belongs to: its registrable domain by the Public Suffix List (tldts, a
-// well-kept library), folded with the other domains the same mail provider writes in its own headers.
-import { getDomain } from 'tldts';
+// Which organisation a host name belongs to: its registrable domain by the Public Suffix List (its ICANN
+// section, generated into psl/data.ts), folded with the other domains the same mail provider writes in its
+// own headers.
 import { isAddressLiteral } from './address.js';
 import { memoize } from './memo.js';
+import { registrableDomain } from './psl/registrable-domain.js';
 import { normalizeHost } from './text.js';
 
 /** Domains one provider uses for its own mail servers, as seen in its Received headers. Each group is one
@@ -42,7 +43,7 @@ export function organisationOf(host: string | null): string | null {
 const organisationCached = memoize((host: string): string | null => {
   const h = normalizeHost(host);
   if (h.indexOf('.') === -1 || isAddressLiteral(h)) return null;
-  const domain = getDomain(h, { allowPrivateDomains: false });
+  const domain = registrableDomain(h);
   if (domain === null) return null;
   return GROUP_OF.get(domain) ?? domain;
 });

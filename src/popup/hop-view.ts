@@ -4,6 +4,7 @@ import type { Hop, Transport } from '../core/types.js';
 import { formatDelay } from '../report/describe.js';
 import type { MessageKey, Translate } from '../ui/i18n.js';
 import { hostOf } from '../ui/verdict.js';
+import { hasHidden, visibleText } from '../ui/visible.js';
 import { el, type IconName, icon } from './dom.js';
 
 const STATE: Record<Transport, { icon: IconName; word: MessageKey }> = {
@@ -26,11 +27,15 @@ function chip(doc: Document, text: string, kind = '', ...extra: Node[]): HTMLLIE
 
 export function hopView(doc: Document, t: Translate, hop: Hop, total: number, inbound: boolean): HTMLLIElement {
   const state = STATE[hop.transport];
-  const from = hostOf(hop.from) ?? t('hopUnknownHost');
-  const by = hostOf(hop.by) ?? t('hopUnknownHost');
+  const rawFrom = hostOf(hop.from) ?? t('hopUnknownHost');
+  const rawBy = hostOf(hop.by) ?? t('hopUnknownHost');
+  const hidden = [rawFrom, rawBy, hop.from?.helo ?? ''].some(hasHidden);
+  const from = visibleText(rawFrom);
+  const by = visibleText(rawBy);
   const stateTopic: HelpTopic | null = hop.transport === 'plaintext' ? 'starttls' : hop.transport === 'internal' ? 'internal' : hop.transport === 'unknown' ? 'unknown' : null;
 
   const facts: HTMLLIElement[] = [];
+  if (hidden) facts.push(chip(doc, t('hopHiddenChars'), 'bad'));
   if (hop.with !== null) facts.push(chip(doc, t('hopProtocol', hop.with)));
   const tls = hop.tls;
   if (tls !== null) {
@@ -60,7 +65,7 @@ export function hopView(doc: Document, t: Translate, hop: Hop, total: number, in
     hop.evidence.length > 0 ? el(doc, 'h4', {}, t('hopEvidence')) : null,
     hop.evidence.length > 0 ? el(doc, 'ul', { class: 'evidence-list' }, ...hop.evidence.map((e) => el(doc, 'li', {}, el(doc, 'code', {}, e)))) : null,
     el(doc, 'h4', {}, t('hopRaw')),
-    el(doc, 'pre', { class: 'raw' }, `Received: ${hop.raw}`),
+    el(doc, 'pre', { class: 'raw' }, `Received: ${visibleText(hop.raw)}`),
     hop.rules.length > 0 ? el(doc, 'p', { class: 'rules' }, t('hopRules', hop.rules.join(', '))) : null,
   );
 

@@ -60,7 +60,13 @@ function show(analysis: Analysis, source: AnalysisSource, title: string | null):
   ui.exportStatus.textContent = '';
   ui.pageHelp.hidden = true;
   ui.source.textContent = t(source === 'page' ? 'sourcePage' : source === 'selection' ? 'sourceSelection' : 'sourcePaste');
-  renderAnalysis(doc, t, analysis, { verdict: ui.verdict, summary: ui.summary, warnings: ui.warnings, hops: ui.hops });
+  try {
+    renderAnalysis(doc, t, analysis, { verdict: ui.verdict, summary: ui.summary, warnings: ui.warnings, hops: ui.hops });
+  } catch {
+    // Never a blank popup: say so, and leave the pasted text where it is.
+    ui.verdict.dataset.verdict = 'unknown';
+    ui.verdict.textContent = t('renderFailed');
+  }
   // Time to first content, read by `npm run bench` (issue 6).
   if (performance.getEntriesByName('hoplock:first-content').length === 0) performance.mark('hoplock:first-content');
 }

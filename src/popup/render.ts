@@ -33,5 +33,14 @@ export function renderAnalysis(doc: Document, t: Translate, a: Analysis, parts: 
   parts.warnings.hidden = a.warnings.length === 0;
   const list = parts.warnings.querySelector('ul');
   list?.replaceChildren(...a.warnings.map((w) => el(doc, 'li', {}, w.message)));
-  parts.hops.replaceChildren(...a.hops.map((h) => hopView(doc, t, h, a.hops.length, a.inbound === h.index)));
+  parts.hops.replaceChildren(...a.hops.map((h) => safeHopView(doc, t, a, h)));
+}
+
+/** One hop that cannot be drawn (a shape no test foresaw) becomes an "unknown" line; the rest still shows. */
+function safeHopView(doc: Document, t: Translate, a: Analysis, h: Analysis['hops'][number]): HTMLLIElement {
+  try {
+    return hopView(doc, t, h, a.hops.length, a.inbound === h.index);
+  } catch {
+    return el(doc, 'li', { class: 'hop hop--unknown', 'data-testid': 'hop', 'data-transport': 'unknown', 'data-index': String(h.index) }, t('hopRenderFailed', h.index));
+  }
 }

@@ -1,11 +1,13 @@
 // Plain-language wording of an Analysis, shared by the CLI and the extension.
 import type { Analysis, Hop } from '../core/types.js';
 import { english } from '../ui/i18n.js';
+import { visibleText } from '../ui/visible.js';
 import { verdictText } from '../ui/verdict.js';
 
+/** The host to show for a hop's end, with hidden and direction-changing characters made visible. */
 export function hostOf(part: { name: string | null; ip: string | null; helo?: string | null } | null): string {
   if (part === null) return '?';
-  return part.name ?? part.ip ?? part.helo ?? '?';
+  return visibleText(part.name ?? part.ip ?? part.helo ?? '?');
 }
 
 
