@@ -138,7 +138,7 @@ const IPV4_BLOCKS: readonly (readonly [number, number, PeerScope])[] = [
 
 function scopeOfIPv4(address: number): PeerScope {
   for (const [first, bits, scope] of IPV4_BLOCKS) {
-    if (Math.floor(address / 2 ** (32 - bits)) === Math.floor(first / 2 ** (32 - bits))) return scope;
+    if (address >>> (32 - bits) === first >>> (32 - bits)) return scope;
   }
   return 'public';
 }

@@ -21,6 +21,14 @@ export function helpLink(doc: Document, t: Translate, topic: HelpTopic): HTMLAnc
   return el(doc, 'a', { href: `#help-${topic}`, class: 'help-link', 'data-help': topic, title: t('helpMore'), 'aria-label': t('helpMore') }, '?');
 }
 
+/** Characters of a host shown in the route line; the whole of it is in the raw header below. No real host
+ * name is longer than 253, and a 10,000-character one must not fill the popup. */
+const MAX_SHOWN_HOST = 120;
+
+function shorten(text: string): string {
+  return text.length <= MAX_SHOWN_HOST ? text : `${text.slice(0, MAX_SHOWN_HOST)}…`;
+}
+
 function chip(doc: Document, text: string, kind = '', ...extra: Node[]): HTMLLIElement {
   return el(doc, 'li', { class: `chip ${kind}`.trim() }, text, ...extra);
 }
@@ -30,8 +38,8 @@ export function hopView(doc: Document, t: Translate, hop: Hop, total: number, in
   const rawFrom = hostOf(hop.from) ?? t('hopUnknownHost');
   const rawBy = hostOf(hop.by) ?? t('hopUnknownHost');
   const hidden = [rawFrom, rawBy, hop.from?.helo ?? ''].some(hasHidden);
-  const from = visibleText(rawFrom);
-  const by = visibleText(rawBy);
+  const from = shorten(visibleText(rawFrom));
+  const by = shorten(visibleText(rawBy));
   const stateTopic: HelpTopic | null = hop.transport === 'plaintext' ? 'starttls' : hop.transport === 'internal' ? 'internal' : hop.transport === 'unknown' ? 'unknown' : null;
 
   const facts: HTMLLIElement[] = [];
@@ -40,7 +48,7 @@ export function hopView(doc: Document, t: Translate, hop: Hop, total: number, in
   const tls = hop.tls;
   if (tls !== null) {
     if (tls.version !== null) facts.push(chip(doc, tls.version.replace(/^TLS/, 'TLS '), 'good'));
-    if (tls.cipher !== null) facts.push(chip(doc, t('hopCipher', tls.cipher), 'mono'));
+    if (tls.cipher !== null) facts.push(chip(doc, t('hopCipher', shorten(tls.cipher)), 'mono'));
     if (tls.forwardSecret !== null) {
       facts.push(chip(doc, t(tls.forwardSecret ? 'hopFsYes' : 'hopFsNo'), tls.forwardSecret ? 'good' : 'warn', helpLink(doc, t, 'fs')));
     }

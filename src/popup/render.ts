@@ -4,6 +4,7 @@ import type { Analysis } from '../core/types.js';
 import { formatDelay } from '../report/describe.js';
 import type { Translate } from '../ui/i18n.js';
 import { verdictText } from '../ui/verdict.js';
+import { visibleText } from '../ui/visible.js';
 import { el, type IconName, icon } from './dom.js';
 import { hopView } from './hop-view.js';
 
@@ -32,7 +33,7 @@ export function renderAnalysis(doc: Document, t: Translate, a: Analysis, parts: 
   parts.summary.textContent = summary.join(' · ');
   parts.warnings.hidden = a.warnings.length === 0;
   const list = parts.warnings.querySelector('ul');
-  list?.replaceChildren(...a.warnings.map((w) => el(doc, 'li', {}, w.message)));
+  list?.replaceChildren(...a.warnings.map((w) => el(doc, 'li', {}, visibleText(w.message))));
   parts.hops.replaceChildren(...a.hops.map((h) => safeHopView(doc, t, a, h)));
 }
 

@@ -1,13 +1,11 @@
 // The report for tickets: Markdown that reads well pasted into GitHub, GitLab, Jira (Markdown mode) or Zendesk.
+import { visibleText } from '../ui/visible.js';
 import type { Analysis } from '../core/types.js';
 import { formatDelay, hostOf, tlsSummary, verdictSentence, yesNo } from './describe.js';
 
 /** Header text is hostile: escape what Markdown would turn into links, emphasis, HTML or table breaks. */
 export function mdEscape(text: string): string {
-  return text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return visibleText(text).replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 export function renderMarkdown(a: Analysis, title: string | null): string {

@@ -1,14 +1,13 @@
 // The CLI's default output: a readable table of the hops in transit order.
+import { visibleText } from '../ui/visible.js';
 import type { Analysis, Hop } from '../core/types.js';
 import { formatDelay, hostOf, tlsSummary, verdictSentence, yesNo } from './describe.js';
 
 const MAX_CELL = 42;
 
-/** Control and bidi characters from header text are shown as \u{..} so a terminal cannot be steered. */
-function safe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being escaped
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-}
+
+/** Header text reaches a terminal: control, bidi and zero-width characters are shown, never obeyed. */
+const safe = visibleText;
 
 function cell(text: string, width: number): string {
   const t = safe(text);
