@@ -99,4 +99,10 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Milliseconds since the epoch used for "date in the future" checks; defaults to Date.now(). */
   now?: number;
+  /**
+   * The person's own relays (issue 8): host names (`relay.example.org`), domains (`example.org`, matching
+   * the domain and its subdomains) and address ranges (`10.0.0.0/8`, `2001:db8::/32`). A hop written by one
+   * of them counts as the recipient's side; a hop between two of them is internal.
+   */
+  internal?: readonly string[];
 }
