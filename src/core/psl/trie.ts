@@ -1,13 +1,15 @@
-// The Public Suffix List rules of data.ts as a trie of reversed labels, parsed on first use.
+// The Public Suffix List rules of data.ts as a trie of reversed labels, parsed on first use, one top-level
+// label at a time.
 //
 // Format (written by scripts/make-psl.mjs): entries separated by `,` (a line feed between top-level
 // entries, to keep diffs readable); an entry is a label, then its children in parentheses. Markers before
 // a label: `!` an exception rule (`!city` under `kawasaki.jp` is `!city.kawasaki.jp`), `~` a node that is
-// only the parent of rules, not a rule itself (`~kawasaki` under `jp`: `kawasaki.jp` is no public suffix,
-// `*.kawasaki.jp` is). `*` is the wildcard label, always a leaf. Top-level labels are never rules: the
+// only the parent of rules, not a rule itself (`~hedmark` under `no`: `os.hedmark.no` is a public suffix,
+// `hedmark.no` is not). `*` is the wildcard label, always a leaf. Top-level labels are never rules: the
 // single-label rules (`jp`) answer as the default `*` rule does, so the generator leaves them out.
 //
-//   jp(ac,ad,aichi(aisai,ama),~kawasaki(!city,*))
+//   jp(ac,ad,aichi(aisai,ama),kawasaki(!city,*))
+//   no(~hedmark(os,valer),mil)
 import { PSL_TRIE } from './data.js';
 
 export interface PslNode {
@@ -27,7 +29,7 @@ const BANG = 0x21; // '!'
 const TILDE = 0x7e; // '~'
 
 /** Parses the format above in one pass over `text` (linear time). Throws on malformed data, which only a
- * broken generator could produce (test/psl.test.ts parses the committed data). */
+ * broken generator could produce (test/org.test.ts parses the committed data). */
 export function parseTrie(text: string): PslNode {
   const root: PslNode = { rule: false, children: null, exceptions: null };
   const stack: PslNode[] = [root];
@@ -66,10 +68,33 @@ function addEntry(parent: PslNode, entry: string, depth: number): PslNode | null
   return node;
 }
 
-let trie: PslNode | null = null;
+/** Each top-level label's line of the committed data, found on the first lookup (one indexOf pass). */
+let lines: Map<string, string> | null = null;
+/** Subtrees parsed so far; keys are only labels the data has, so hostile hosts cannot grow it. */
+const parsed = new Map<string, PslNode>();
 
-/** The trie of the committed list, parsed on the first call (about 1 ms) and kept. */
-export function pslTrie(): PslNode {
-  trie ??= parseTrie(PSL_TRIE);
-  return trie;
+/** The rules below top-level label `label` (`jp` → `ac.jp`, `kawasaki.jp`...), parsed on its first use:
+ * a lookup under `.com` never pays for parsing `.jp`. Undefined when the list has no rule below it. */
+export function topLevelNode(label: string): PslNode | undefined {
+  const done = parsed.get(label);
+  if (done !== undefined) return done;
+  lines ??= indexLines(PSL_TRIE);
+  const line = lines.get(label);
+  if (line === undefined) return undefined;
+  const node = parseTrie(line).children?.get(label);
+  if (node === undefined) throw new Error(`PSL data: no entry in the line of ${label}`);
+  parsed.set(label, node);
+  return node;
+}
+
+function indexLines(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const open = text.indexOf('(', start);
+    out.set(text.slice(start, open === -1 || open > end ? end : open), text.slice(start, end));
+    start = end + 1;
+  }
+  return out;
 }
