@@ -14,9 +14,12 @@ const base = {
   description: '__MSG_extDescription__',
   icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
   action: { default_popup: 'src/popup/index.html', default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
-  // storage: each tab's analysis in storage.session (survives the worker being stopped) and the paste-in
-  // draft (kept while the browser runs). activeTab + scripting: the toolbar button and the context menu read
-  // the current tab once, when the person asks. contextMenus: "Analyze selected text as headers".
+  // "Your own relays" (issue 8), in a tab of its own: a list of up to 500 lines needs the room.
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  // storage: each tab's analysis in storage.session (survives the worker being stopped), the paste-in
+  // draft (kept while the browser runs), and the person's own relays (storage.sync, options page).
+  // activeTab + scripting: the toolbar button and the context menu read the current tab once, when the
+  // person asks. contextMenus: "Analyze selected text as headers".
   permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'] as string[],
   // The known webmails' hosts only (src/extract/*.ts `matches`): their raw views are read by themselves.
   host_permissions: AUTOMATIC_HOSTS,

@@ -2,6 +2,8 @@
 // that copies values like the real one, each tab's action state, and the listeners index.ts registers.
 // Use it from vi.hoisted (see test/background-router.test.ts); webextension-polyfill itself throws outside
 // an extension.
+import { fill } from '../src/ui/i18n.js';
+import { en } from '../src/ui/messages/en.js';
 import { vi } from 'vitest';
 
 export const EXTENSION_ID = 'hoplockfakeextensionid';
@@ -18,6 +20,8 @@ type Listener = (...args: never[]) => unknown;
 
 export function createFakeBrowser() {
   const session = new Map<string, unknown>();
+  /** storage.sync (the options page's list, issue 8). */
+  const sync = new Map<string, unknown>();
   const actions = new Map<number, TabAction>();
   const listeners = {
     message: [] as Listener[],
@@ -27,6 +31,7 @@ export function createFakeBrowser() {
     startup: [] as Listener[],
     menu: [] as Listener[],
     permissionsRemoved: [] as Listener[],
+    storageChanged: [] as Listener[],
   };
   const tab = (tabId: number): TabAction => {
     const a = actions.get(tabId) ?? {};
@@ -55,6 +60,23 @@ export function createFakeBrowser() {
       onRemoved: { addListener: (f: Listener) => listeners.removed.push(f) },
     },
     storage: {
+      onChanged: { addListener: (f: Listener) => listeners.storageChanged.push(f) },
+      sync: {
+        get: vi.fn(async (k: string | string[]) => {
+          const out: Record<string, unknown> = {};
+          for (const key of keys(k)) if (sync.has(key)) out[key] = structuredClone(sync.get(key));
+          return out;
+        }),
+        /** Stores and tells the onChanged listeners, like the real one. */
+        set: vi.fn(async (items: Record<string, unknown>) => {
+          const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+          for (const [key, v] of Object.entries(items)) {
+            changes[key] = { oldValue: sync.get(key), newValue: structuredClone(v) };
+            sync.set(key, structuredClone(v));
+          }
+          for (const f of listeners.storageChanged) (f as (c: object, area: string) => void)(changes, 'sync');
+        }),
+      },
       session: {
         get: vi.fn(async (k: string | string[]) => {
           const out: Record<string, unknown> = {};
@@ -83,17 +105,20 @@ export function createFakeBrowser() {
         tab(d.tabId).title = d.title;
       }),
     },
-    i18n: { getMessage: vi.fn((_key: string, _subs?: string[]) => '') },
+    // As the browser does with the generated _locales/en: every key has its message.
+    i18n: { getMessage: vi.fn((key: string, subs?: string[]) => (Object.hasOwn(en, key) ? fill(en[key as keyof typeof en], subs ?? []) : '')) },
   };
   const setTextColor = browser.action.setBadgeTextColor;
   return {
     browser,
     session,
+    sync,
     actions,
     listeners,
     /** Empty storage and badges, forget calls; listeners stay (index.ts registers them once). */
     reset() {
       session.clear();
+      sync.clear();
       actions.clear();
       browser.action.setBadgeTextColor = setTextColor;
       vi.clearAllMocks();

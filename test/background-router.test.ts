@@ -7,6 +7,7 @@ import { MAX_TEXT_CHARS, MAX_URL_CHARS } from '../src/background/limits.js';
 import type { TabAnalysis } from '../src/background/protocol.js';
 import { createRouter, parseRequest, type Router } from '../src/background/router.js';
 import { sessionStore } from '../src/background/store.js';
+import { analyze } from '../src/core/index.js';
 import type { Runtime } from '../src/browser/api.js';
 import { translator } from '../src/ui/tables.js';
 import { EXTENSION_BASE, EXTENSION_ID, HEADERS } from './background-fake.js';
@@ -14,6 +15,11 @@ import { analyzeAt, NOW } from './helpers.js';
 
 const fake = await vi.hoisted(async () => (await import('./background-fake.js')).createFakeBrowser());
 vi.mock('../src/browser/api.js', () => ({ browser: fake.browser }));
+// The real analysis, watched: which options the wiring passes (the person's own relays, issue 8).
+vi.mock('../src/core/index.js', async (importOriginal) => {
+  const core = await importOriginal<typeof import('../src/core/index.js')>();
+  return { ...core, analyze: vi.fn(core.analyze) };
+});
 
 const en = translator('en');
 const PAGE = 'https://mail.example.com/message/1';
@@ -254,6 +260,8 @@ describe('wiring (src/background/index.ts)', () => {
   let onRemoved: RemovedListener;
 
   beforeAll(async () => {
+    // Saved on the options page before the worker started.
+    fake.sync.set('internalRelays', ['relay.example.org', '192.0.2.0/24']);
     await import('../src/background/index.js');
     expect(fake.listeners.message).toHaveLength(1);
     expect(fake.listeners.updated).toHaveLength(1);
@@ -267,6 +275,30 @@ describe('wiring (src/background/index.ts)', () => {
     const r = (await onMessage({ type: 'popup:analyze-for-tab', tabId: 3, text: HEADERS.encrypted }, popup)) as TabAnalysis;
     expect(r.analysis.verdict).toBe('encrypted');
     expect(fake.actions.get(3)).toMatchObject({ text: 'TLS', title: 'Hoplock: Encrypted on every hop we can see' });
+  });
+
+  it('analyses with the person’s own relays read from storage.sync when the worker started', async () => {
+    await onMessage({ type: 'popup:analyze-for-tab', tabId: 3, text: HEADERS.encrypted }, popup);
+    expect(vi.mocked(analyze)).toHaveBeenLastCalledWith(HEADERS.encrypted, { internal: ['relay.example.org', '192.0.2.0/24'] });
+  });
+
+  it('follows a change of the list (storage.onChanged), and reads a malformed one as empty', async () => {
+    expect(fake.listeners.storageChanged).toHaveLength(1);
+    await fake.browser.storage.sync.set({ internalRelays: ['mx.example.net'] });
+    await onMessage({ type: 'popup:analyze-for-tab', tabId: 3, text: HEADERS.plaintext }, popup);
+    expect(vi.mocked(analyze)).toHaveBeenLastCalledWith(HEADERS.plaintext, { internal: ['mx.example.net'] });
+    await fake.browser.storage.sync.set({ internalRelays: { __proto__: ['mx.example.net'], 0: 'evil.example' } });
+    await onMessage({ type: 'popup:analyze-for-tab', tabId: 3, text: HEADERS.plaintext }, popup);
+    expect(vi.mocked(analyze)).toHaveBeenLastCalledWith(HEADERS.plaintext, { internal: [] });
+  });
+
+  it('ignores changes to other keys and other storage areas', async () => {
+    await fake.browser.storage.sync.set({ internalRelays: ['mx.example.net'] });
+    const changed = fake.listeners.storageChanged[0] as unknown as (c: object, area: string) => void;
+    changed({ internalRelays: { newValue: ['evil.example'] } }, 'local');
+    changed({ draft: { newValue: 'x' } }, 'sync');
+    await onMessage({ type: 'popup:analyze-for-tab', tabId: 3, text: HEADERS.plaintext }, popup);
+    expect(vi.mocked(analyze)).toHaveBeenLastCalledWith(HEADERS.plaintext, { internal: ['mx.example.net'] });
   });
 
   it('turns a foreign sender into a rejected promise, not a thrown error', async () => {

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { organisationOf, sameOrganisation } from '../src/core/org.js';
-import { PSL_TRIE, PSL_VERSION } from '../src/core/psl/data.js';
+import { PSL_PACKED, PSL_VERSION } from '../src/core/psl/data.js';
+import { unpack } from '../src/core/psl/pack.js';
+
+const PSL_TRIE = unpack(PSL_PACKED);
 import { registrableDomain } from '../src/core/psl/registrable-domain.js';
 import { type PslNode, parseTrie, topLevelNode } from '../src/core/psl/trie.js';
 
@@ -263,5 +266,18 @@ describe('organisationOf', () => {
     expect(sameOrganisation('x.namprd03.prod.outlook.com', 'y.outlook.office365.com')).toBe(true);
     expect(sameOrganisation('mx.example.co.uk', 'mx.other.co.uk')).toBe(false);
     expect(sameOrganisation(null, null)).toBe(false);
+  });
+});
+
+describe('the packed PSL text', () => {
+  it('unpacks back-references, overlapping ones included', () => {
+    // `abc` then a reference 3 back, 6 long: the copy reads what it writes.
+    expect(unpack('abc{ACC')).toBe('abcabcabc');
+    expect(unpack('no refs here')).toBe('no refs here');
+  });
+  it('unpacks to the trie text the generator wrote (one top-level entry per line, 6,201 rules)', () => {
+    expect(PSL_TRIE.startsWith('ac(com,edu,gov,mil,net,org)\n')).toBe(true);
+    expect(PSL_TRIE).not.toContain('{');
+    expect(PSL_TRIE.split('\n').length).toBeGreaterThan(200);
   });
 });

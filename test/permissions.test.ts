@@ -8,7 +8,7 @@ import { AUTOMATIC_HOSTS } from '../src/extract/hosts.js';
 
 /** Every permission, with why Hoplock needs it. */
 const REVIEWED_PERMISSIONS: Record<string, string> = {
-  storage: 'each tab’s analysis in storage.session (survives the worker being stopped) and the paste-in draft',
+  storage: 'each tab’s analysis in storage.session (survives the worker being stopped), the paste-in draft, and the person’s own relays (storage.sync, options page)',
   activeTab: 'read the current tab once, when the person clicks the toolbar button or the context menu',
   scripting: 'run the extraction in that tab (executeScript) and on sites the person allowed (registerContentScripts)',
   contextMenus: '"Analyze selected text as headers"',
@@ -29,6 +29,7 @@ const REVIEWED_KEYS = [
   'manifest_version',
   'name',
   'optional_host_permissions',
+  'options_ui',
   'permissions',
   'version',
 ];

@@ -4,6 +4,7 @@
 import { browser, type Runtime, type Tabs } from '../browser/api.js';
 import { translateWith } from '../browser/translate.js';
 import { analyze } from '../core/index.js';
+import { INTERNAL_RELAYS_KEY, internalFromStorage } from '../ui/internal-relays.js';
 import { applyBadge, badgeFor } from './badge.js';
 import { createRouter } from './router.js';
 import { fetchSource, registerSite, scanTab, selectionIn, unregisterSites } from './scripting.js';
@@ -15,10 +16,25 @@ function logFailure(what: string): (e: unknown) => void {
   return (e) => console.warn(`Hoplock: ${what}:`, e);
 }
 
+// The person's own relays (options page, issue 8): read once when the worker starts, kept up to date from
+// storage.onChanged. Messages and the context menu wait for the first read (`internalReady`), so a worker
+// woken by a message never analyses without the list.
+let internal: readonly string[] = [];
+let internalChanged = false;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !Object.hasOwn(changes, INTERNAL_RELAYS_KEY)) return;
+  internalChanged = true;
+  internal = internalFromStorage(changes[INTERNAL_RELAYS_KEY]?.newValue);
+});
+const internalReady: Promise<void> = browser.storage.sync.get(INTERNAL_RELAYS_KEY).then((stored) => {
+  // A change that arrived while this read was under way is newer than what it read.
+  if (!internalChanged) internal = internalFromStorage(stored[INTERNAL_RELAYS_KEY]);
+}, logFailure('could not read your own relays'));
+
 const router = createRouter({
   extensionId: browser.runtime.id,
   extensionBaseUrl: browser.runtime.getURL(''),
-  analyze: (text) => analyze(text),
+  analyze: (text) => analyze(text, { internal }),
   store: sessionStore,
   showBadge: (tabId, analysis) => applyBadge(tabId, badgeFor(analysis, browserTranslate)),
   now: () => Date.now(),
@@ -44,6 +60,7 @@ browser.runtime.onStartup.addListener(createMenu);
 async function analyzeSelection(tabId: number, tabIndex: number, menuText: string): Promise<void> {
   const text = (await selectionIn(tabId).catch(() => '')) || menuText;
   if (text.trim() === '') return;
+  await internalReady;
   await router.keepSelection(tabId, text);
   await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${tabId}`), index: tabIndex + 1 });
 }
@@ -62,7 +79,7 @@ browser.permissions.onRemoved.addListener((removed) => {
 });
 
 // The polyfill sends the resolved value back and turns a rejection into an error at the sender.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => internalReady.then(() => router.handle(message, sender)));
 
 
 // status 'loading' = a new document in the tab (navigation or reload). Without the "tabs" permission

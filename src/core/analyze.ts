@@ -1,18 +1,31 @@
 // The entry point: any text in, a `hoplock/1` Analysis out. Never throws; input with no header block gives
 // an Analysis whose `error` says what to do.
 import { attachedOriginal } from './attached.js';
+import { readAuthenticationResults } from './auth/index.js';
 import { buildChain, verdictOf } from './chain.js';
 import { decodeEncodedWords } from './encoded-words.js';
 import { type Field, firstField, splitFields } from './fields.js';
 import { type HopDraft, hopFromField } from './hop.js';
 import { MAX_HOPS } from './limits.js';
 import { type HeaderBlock, locateHeaderBlock } from './locate.js';
+import { organisationOf } from './org.js';
+import { timelineOf } from './timeline.js';
 import type { Analysis, AnalysisError, AnalyzeOptions, MessageSummary, Warning } from './types.js';
 
 const NO_SUMMARY: MessageSummary = { subject: null, from: null, date: null, messageId: null };
 
 function failed(error: AnalysisError): Analysis {
-  return { schema: 'hoplock/1', verdict: 'unknown', inbound: null, hops: [], warnings: [], error, message: { ...NO_SUMMARY } };
+  return {
+    schema: 'hoplock/1',
+    verdict: 'unknown',
+    inbound: null,
+    hops: [],
+    warnings: [],
+    error,
+    message: { ...NO_SUMMARY },
+    authentication: null,
+    timeline: { points: [], totalSeconds: null },
+  };
 }
 
 function blockWarnings(block: HeaderBlock): Warning[] {
@@ -76,6 +89,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const drafts: HopDraft[] = received.map((f, i) => hopFromField(f, i));
   const chain = buildChain(drafts, options.now ?? Date.now());
+  // The recipient's organisations: the writers of the hops on the recipient's side of the trust boundary.
+  const own = new Set<string>();
+  for (const h of chain.hops) {
+    const org = h.trust === 'recipient' ? organisationOf(h.by?.name ?? null) : null;
+    if (org !== null) own.add(org);
+  }
   return {
     schema: 'hoplock/1',
     verdict: verdictOf(chain.hops),
@@ -84,5 +103,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     warnings: warnings.concat(chain.warnings),
     error: null,
     message: summary(fields),
+    authentication: readAuthenticationResults(fields, own, organisationOf),
+    timeline: timelineOf(chain.hops),
   };
 }

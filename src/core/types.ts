@@ -1,5 +1,8 @@
 // The report contract, schema `hoplock/1` (DESIGN.md "The report"). Field names and values are fixed;
 // fields marked "additive" are Hoplock additions the schema allows.
+import type { AuthenticationSummary } from './auth/types.js';
+
+export type { AuthenticationSummary };
 
 export type Transport = 'encrypted' | 'plaintext' | 'internal' | 'unknown';
 export type Verdict = 'encrypted' | 'partial' | 'plaintext' | 'unknown';
@@ -84,6 +87,22 @@ export interface MessageSummary {
   messageId: string | null;
 }
 
+/** additive (issue 8): one point per hop, in transit order. */
+export interface TimelinePoint {
+  hop: number;
+  /** Seconds since the first dated hop; null when this hop has no usable date. */
+  offsetSeconds: number | null;
+  delaySeconds: number | null;
+  /** Dated earlier than the hop before it, beyond clock skew. */
+  skew: boolean;
+}
+
+export interface Timeline {
+  points: TimelinePoint[];
+  /** From the first dated hop to the last; null with fewer than two dates. */
+  totalSeconds: number | null;
+}
+
 export interface Analysis {
   schema: 'hoplock/1';
   verdict: Verdict;
@@ -94,6 +113,10 @@ export interface Analysis {
   error: AnalysisError | null;
   /** additive: a few display fields of the message, RFC 2047 decoded. */
   message: MessageSummary;
+  /** additive (issue 8): SPF, DKIM, DMARC and ARC as the recipient's own servers recorded them. */
+  authentication: AuthenticationSummary | null;
+  /** additive (issue 8): the delivery-time view. */
+  timeline: Timeline;
 }
 
 export interface AnalyzeOptions {

@@ -1,9 +1,12 @@
 // Export for tickets and tools: the Markdown report (the CLI's --markdown) and the hoplock/1 JSON.
 import type { Analysis } from '../core/types.js';
 import { renderMarkdown } from '../report/markdown.js';
+import type { Translate } from '../ui/i18n.js';
+import { verdictText } from '../ui/verdict.js';
 
-export function markdownReport(a: Analysis, title: string | null): string {
-  return renderMarkdown(a, title);
+/** The ticket report, its verdict sentence in the person's language. */
+export function markdownReport(a: Analysis, title: string | null, t: Translate): string {
+  return renderMarkdown(a, title, a.error !== null ? a.error.message : `${verdictText(a, t)}.`);
 }
 
 export function jsonReport(a: Analysis): string {

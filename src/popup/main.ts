@@ -9,6 +9,7 @@ import type { Analysis } from '../core/types.js';
 import { jsonReport, markdownReport, saveText } from './export.js';
 import { applyI18n } from './i18n-dom.js';
 import { hostPatternCovers } from '../extract/host-match.js';
+import { INTERNAL_RELAYS_KEY, internalFromStorage } from '../ui/internal-relays.js';
 import { MAX_DRAFT_CHARS, MAX_FILE_READ_BYTES, MAX_FILE_TEXT_IN_FIELD, MAX_INPUT_CHARS } from './limits.js';
 import { renderAnalysis } from './render.js';
 
@@ -44,6 +45,8 @@ const ui = {
 
 let current: { analysis: Analysis; title: string | null } | null = null;
 let tabId: number | null = null;
+/** The person's own relays (options page, issue 8), read once at start. */
+let internal: readonly string[] = [];
 
 const mb = (chars: number) => (chars / (1024 * 1024)).toFixed(1);
 
@@ -77,7 +80,7 @@ function analyzeText(text: string, title: string | null): void {
     ui.pasteStatus.textContent = t('errorTooLarge', mb(text.length), mb(MAX_INPUT_CHARS));
     return;
   }
-  const analysis = analyze(text);
+  const analysis = analyze(text, { internal });
   show(analysis, 'paste', title);
   ui.verdict.scrollIntoView({ block: 'nearest' });
   if (tabId !== null && analysis.error === null) {
@@ -186,7 +189,7 @@ function wire(): void {
     const f = e.dataTransfer?.files?.[0];
     if (f) void readFile(f);
   });
-  $('copy-md').addEventListener('click', () => current && void copy(markdownReport(current.analysis, current.title)));
+  $('copy-md').addEventListener('click', () => current && void copy(markdownReport(current.analysis, current.title, t)));
   $('copy-json').addEventListener('click', () => current && void copy(jsonReport(current.analysis)));
   $('save-json').addEventListener('click', () => current && saveText(doc, jsonReport(current.analysis), 'hoplock-report.json', 'application/json'));
   $('open-tab').addEventListener('click', () => {
@@ -221,6 +224,9 @@ async function start(): Promise<void> {
   doc.documentElement.lang = browser.i18n.getUILanguage();
   applyI18n(doc, t);
   if (new URLSearchParams(location.search).has('tab')) doc.body.classList.add('page');
+  // Before wire(): a paste analysed before the list arrived would ignore it.
+  const synced = await browser.storage.sync.get(INTERNAL_RELAYS_KEY).catch(() => ({}) as Record<string, unknown>);
+  internal = internalFromStorage(synced[INTERNAL_RELAYS_KEY]);
   wire();
   const stored = await browser.storage.session.get(DRAFT_KEY).catch(() => ({}) as Record<string, unknown>);
   const draft = stored[DRAFT_KEY];

@@ -7,6 +7,7 @@ import { verdictText } from '../ui/verdict.js';
 import { visibleText } from '../ui/visible.js';
 import { el, type IconName, icon } from './dom.js';
 import { hopView } from './hop-view.js';
+import { timeline } from './timeline.js';
 
 const VERDICT_ICON: Record<Analysis['verdict'], IconName> = { encrypted: 'locked', partial: 'open', plaintext: 'open', unknown: 'unknown' };
 
@@ -31,10 +32,25 @@ export function renderAnalysis(doc: Document, t: Translate, a: Analysis, parts: 
   if (a.hops.length > 0) summary.push(t('hopsCount', a.hops.length, own));
   if (total !== null) summary.push(t('totalTime', formatDelay(total)));
   parts.summary.textContent = summary.join(' · ');
+  placeTimeline(doc, t, a, parts.summary);
   parts.warnings.hidden = a.warnings.length === 0;
   const list = parts.warnings.querySelector('ul');
   list?.replaceChildren(...a.warnings.map((w) => el(doc, 'li', {}, visibleText(w.message))));
   parts.hops.replaceChildren(...a.hops.map((h) => safeHopView(doc, t, a, h)));
+}
+
+/** The delivery timeline right after the summary line, replacing the previous analysis' one. A timeline
+ * that cannot be drawn is left out: the hops below say the same. */
+function placeTimeline(doc: Document, t: Translate, a: Analysis, summary: HTMLElement): void {
+  const old = summary.nextElementSibling;
+  if (old?.classList.contains('timeline')) old.remove();
+  let svg: SVGSVGElement | null = null;
+  try {
+    svg = timeline(doc, t, a);
+  } catch {
+    svg = null;
+  }
+  if (svg !== null) summary.after(svg);
 }
 
 /** One hop that cannot be drawn (a shape no test foresaw) becomes an "unknown" line; the rest still shows. */

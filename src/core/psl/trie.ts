@@ -10,7 +10,8 @@
 //
 //   jp(ac,ad,aichi(aisai,ama),kawasaki(!city,*))
 //   no(~hedmark(os,valer),mil)
-import { PSL_TRIE } from './data.js';
+import { PSL_PACKED } from './data.js';
+import { unpack } from './pack.js';
 
 export interface PslNode {
   /** The labels from the root down to this node are a rule of the list (`co.uk`). */
@@ -78,7 +79,7 @@ const parsed = new Map<string, PslNode>();
 export function topLevelNode(label: string): PslNode | undefined {
   const done = parsed.get(label);
   if (done !== undefined) return done;
-  lines ??= indexLines(PSL_TRIE);
+  lines ??= indexLines(unpack(PSL_PACKED));
   const line = lines.get(label);
   if (line === undefined) return undefined;
   const node = parseTrie(line).children?.get(label);

@@ -1,0 +1,19 @@
+// The delivery-time view (issue 8): per hop, when it happened relative to the first dated hop, its delay,
+// and whether its clock disagrees with the hop before it; plus the total time from first to last hop.
+import { CLOCK_SKEW_SECONDS } from './limits.js';
+import type { Hop, Timeline } from './types.js';
+
+export function timelineOf(hops: readonly Hop[]): Timeline {
+  let first: number | null = null;
+  let last: number | null = null;
+  const points = hops.map((h) => {
+    const ms = h.date === null ? Number.NaN : Date.parse(h.date);
+    if (Number.isNaN(ms)) return { hop: h.index, offsetSeconds: null, delaySeconds: h.delaySeconds, skew: false };
+    if (first === null) first = ms;
+    last = ms;
+    return { hop: h.index, offsetSeconds: Math.round((ms - first) / 1000), delaySeconds: h.delaySeconds, skew: h.delaySeconds !== null && h.delaySeconds < -CLOCK_SKEW_SECONDS };
+  });
+  const dated = points.filter((p) => p.offsetSeconds !== null).length;
+  const total = first !== null && last !== null && dated >= 2 ? Math.round(((last as number) - (first as number)) / 1000) : null;
+  return { points, totalSeconds: total };
+}
