@@ -10,8 +10,8 @@
 //   so `github.io` or `blogspot.com` are no public suffixes for it;
 // - only the rules whose answer differs from the default `*` rule: rules of two labels or more, wildcard
 //   rules and exception rules. A single-label rule (`com`, `jp`) names the last label, as `*` does;
-// - IDN rules twice, as written (U-labels, `個人.香港`) and as A-labels (`xn--ciqpn.xn--j6w193g`, made with
-//   Node's `url.domainToASCII`): hosts in mail headers are A-labels, but SMTPUTF8 servers may write U-labels.
+// - IDN rules as A-labels only (`xn--ciqpn.xn--j6w193g` for `個人.香港`, made with
+//   Node's `url.domainToASCII`): hosts in mail headers are A-labels; a U-label host falls back to `*`.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,14 +101,16 @@ function insert(rule) {
 }
 
 for (const raw of new Set(rules)) {
-  const forms = /[^\p{ASCII}]/u.test(raw) ? [raw, toALabels(raw)] : [raw];
+  // IDN rules as A-labels only: mail servers write host names in A-labels (RFC 5321 §2.3.5; SMTPUTF8
+  // U-labels are rare), and the U-label copies cost 3 KB of the popup's 120 KB budget (issue 6).
+  const forms = /[^\p{ASCII}]/u.test(raw) ? [toALabels(raw)] : [raw];
   for (const rule of forms) {
     const isException = rule.startsWith('!');
     const labels = rule.replace(/^!/, '').split('.');
     if (!isException && labels.length < 2 && !rule.startsWith('*')) continue; // same answer as `*`
     if (labels.slice(1).includes('*')) fail(`rule ${rule} has a wildcard that is not its left-most label`);
     kept++;
-    if (forms.length === 2 && rule === forms[1]) idn++;
+    if (rule !== raw) idn++;
     if (isException) exceptions.push(rule.slice(1));
     else {
       if (rule.startsWith('*')) wildcards++;

@@ -9,6 +9,7 @@ import { type HopDraft, hopFromField } from './hop.js';
 import { MAX_HOPS } from './limits.js';
 import { type HeaderBlock, locateHeaderBlock } from './locate.js';
 import { organisationOf } from './org.js';
+import { applyOwnRelays, ownRelays } from './own-relays.js';
 import { timelineOf } from './timeline.js';
 import type { Analysis, AnalysisError, AnalyzeOptions, MessageSummary, Warning } from './types.js';
 
@@ -89,6 +90,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const drafts: HopDraft[] = received.map((f, i) => hopFromField(f, i));
   const chain = buildChain(drafts, options.now ?? Date.now());
+  const inbound = options.internal === undefined ? chain.inbound : applyOwnRelays(chain.hops, ownRelays(options.internal), chain.inbound);
   // The recipient's organisations: the writers of the hops on the recipient's side of the trust boundary.
   const own = new Set<string>();
   for (const h of chain.hops) {
@@ -98,7 +100,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return {
     schema: 'hoplock/1',
     verdict: verdictOf(chain.hops),
-    inbound: chain.inbound,
+    inbound,
     hops: chain.hops,
     warnings: warnings.concat(chain.warnings),
     error: null,

@@ -7,6 +7,7 @@ import { verdictText } from '../ui/verdict.js';
 import { visibleText } from '../ui/visible.js';
 import { el, type IconName, icon } from './dom.js';
 import { hopView } from './hop-view.js';
+import { authView } from './auth-view.js';
 import { timeline } from './timeline.js';
 
 const VERDICT_ICON: Record<Analysis['verdict'], IconName> = { encrypted: 'locked', partial: 'open', plaintext: 'open', unknown: 'unknown' };
@@ -33,6 +34,9 @@ export function renderAnalysis(doc: Document, t: Translate, a: Analysis, parts: 
   if (total !== null) summary.push(t('totalTime', formatDelay(total)));
   parts.summary.textContent = summary.join(' · ');
   placeTimeline(doc, t, a, parts.summary);
+  parts.warnings.parentElement?.querySelector(':scope > section.auth')?.remove();
+  const auth = authView(doc, t, a);
+  if (auth !== null) parts.warnings.before(auth);
   parts.warnings.hidden = a.warnings.length === 0;
   const list = parts.warnings.querySelector('ul');
   list?.replaceChildren(...a.warnings.map((w) => el(doc, 'li', {}, visibleText(w.message))));
