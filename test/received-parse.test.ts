@@ -30,6 +30,14 @@ describe('Received tokenizer', () => {
     expect(v.from).toBeNull();
     expect(v.by).toEqual({ name: '2002:a05:612c:1a52:b0:48e:c7f6:a1f', ip: '2002:a05:612c:1a52:b0:48e:c7f6:a1f' });
   });
+  it('reads clause words in any case', () => {
+    const v = viewReceived('FROM helo.example (x.example [192.0.2.1]) BY mx.example.net With ESMTP ID A; Mon, 6 Jan 2025 10:00:00 +0000');
+    expect([v.from?.name, v.by?.name, v.withText, v.id]).toEqual(['x.example', 'mx.example.net', 'ESMTP', 'A']);
+  });
+  it('refuses the name `unknown` also when spelled with U+212A, which lower-cases to k', () => {
+    const v = viewReceived('from helo.example (UN\u212ANOWN [192.0.2.1]) by mx.example.net (Postfix) with ESMTP id A; Mon, 6 Jan 2025 10:00:00 +0000');
+    expect(v.from).toEqual({ name: null, helo: 'helo.example', ip: '192.0.2.1' });
+  });
   it('reads a comment before the protocol word', () => {
     const v = viewReceived('from a ([192.0.2.1]) by b.example with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id X; Tue, 30 Dec 2025 08:38:50 +0100');
     expect(v.withText).toBe('esmtp');

@@ -2,7 +2,7 @@
 // that flag a suspect chain (DESIGN.md "Trust").
 import { CLOCK_SKEW_SECONDS, FUTURE_TOLERANCE_SECONDS } from './limits.js';
 import type { HopDraft } from './hop.js';
-import { organisationOf, sameOrganisation } from './org.js';
+import { organisationOf } from './org.js';
 import { normalizeHost } from './text.js';
 import type { Hop, Verdict, Warning } from './types.js';
 
@@ -62,14 +62,24 @@ function linked(prev: Hop, next: Hop): boolean {
   const b = names([next.from.name, next.from.helo, next.from.ip]);
   if (a.length === 0 || b.length === 0) return true;
   for (const x of a) {
-    for (const y of b) {
-      if (x === y) return true;
-      const fx = x.split('.')[0] as string;
-      if (fx.length >= 3 && fx === y.split('.')[0]) return true;
-      if (sameOrganisation(x, y)) return true;
-    }
+    for (const y of b) if (x === y || sameFirstLabel(x, y)) return true;
+  }
+  // Any pair of the same organisation: each name looked up once, not once per pair.
+  const orgsOfB = b.map(organisationOf);
+  for (const x of a) {
+    const org = organisationOf(x);
+    if (org !== null && orgsOfB.includes(org)) return true;
   }
   return false;
+}
+
+/** Do the names share a first label of three characters or more (`x.split('.')[0]`, without the arrays)? */
+function sameFirstLabel(x: string, y: string): boolean {
+  const dx = x.indexOf('.');
+  const n = dx === -1 ? x.length : dx;
+  const dy = y.indexOf('.');
+  if (n < 3 || n !== (dy === -1 ? y.length : dy)) return false;
+  return x.startsWith(y.slice(0, n));
 }
 
 function links(transit: HopDraft[], warnings: Warning[]): void {

@@ -12,6 +12,21 @@ export interface Field {
   raw: string;
 }
 
+/** A Field whose raw text is joined when asked: the analysis never reads it, and the joined copy was a
+ * tenth of the bytes allocated per Received field (node 22, allocation sampling). */
+class BlockField implements Field {
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly value: string,
+    private readonly lines: readonly string[],
+  ) {}
+
+  get raw(): string {
+    return this.lines.join('\n');
+  }
+}
+
 export interface FieldList {
   fields: Field[];
   truncated: boolean;
@@ -24,9 +39,8 @@ export function splitFields(lines: string[]): FieldList {
   let truncated = false;
   const flush = () => {
     if (parts.length === 0) return;
-    const raw = parts.join('\n');
-    const value = parts.join('').slice(name.length + 1).trim();
-    fields.push({ name, key: name.toLowerCase(), value, raw });
+    const value = (parts.length === 1 ? (parts[0] as string) : parts.join('')).slice(name.length + 1).trim();
+    fields.push(new BlockField(name, name === 'Received' ? 'received' : name.toLowerCase(), value, parts));
     parts = [];
   };
   for (const line of lines) {

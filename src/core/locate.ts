@@ -2,7 +2,7 @@
 // with `> `, text whose continuation lines lost their indentation, CRLF/LF/CR, U+00A0 for spaces, HTML
 // entities from a copied page, junk or a client's summary before the real headers.
 import { MAX_HEADER_SCAN_CHARS, MAX_QUOTE_DEPTH } from './limits.js';
-import { decodeEntities, isWsp, normalizeSpaces } from './text.js';
+import { decodeEntities, isBlank, isWsp, normalizeSpaces, spellsAt } from './text.js';
 
 export interface HeaderBlock {
   /** Lines of the block, quote prefixes removed, without line ends. */
@@ -30,8 +30,9 @@ export function isFieldStart(line: string): boolean {
   return false;
 }
 
-/** Strips `> `, `>> ` and `> > ` quoting; returns the depth removed. */
-function stripQuote(line: string): [string, number] {
+/** Where the text starts after `> `, `>> ` and `> > ` quoting; 0 for a line that is not quoted. An index
+ * rather than the stripped copy, so the unquoted lines of a paste are not copied. */
+function quoteEnd(line: string): number {
   let i = 0;
   let depth = 0;
   const n = line.length;
@@ -44,7 +45,7 @@ function stripQuote(line: string): [string, number] {
       if (i < n && line.charCodeAt(i) === 0x20) i++;
     } else break;
   }
-  return depth === 0 ? [line, 0] : [line.slice(i), depth];
+  return i;
 }
 
 interface Candidate {
@@ -78,13 +79,14 @@ export function locateHeaderBlock(input: string): HeaderBlock | null {
     const next = nl + 1;
     if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
     line = normalizeSpaces(line);
-    const [content, depth] = stripQuote(line);
-    const blank = content.trim() === '';
+    const quote = quoteEnd(line);
+    const content = quote === 0 ? line : line.slice(quote);
+    const blank = isBlank(content);
 
     if (current === null) {
       if (!blank && isFieldStart(content)) {
         current = { lines: [content], bodyOffset: -1, hasReceived: false, lostIndentation: false };
-        quotedBlock = depth > 0;
+        quotedBlock = quote > 0;
         if (isReceived(content)) current.hasReceived = true;
       }
     } else if (blank) {
@@ -112,13 +114,14 @@ export function locateHeaderBlock(input: string): HeaderBlock | null {
 }
 
 function isReceived(line: string): boolean {
-  return line.length > 9 && line.charCodeAt(8) === 0x3a && line.slice(0, 8).toLowerCase() === 'received';
+  return line.length > 9 && line.charCodeAt(8) === 0x3a && spellsAt(line, 0, 'received');
 }
 
 function finish(c: Candidate, quoted: boolean, truncated: boolean): HeaderBlock {
   // Entities are decoded only when the block shows escaped angle brackets and no raw ones: a real header may
   // carry `&amp;` in a URL, but never `&lt;` beside an unescaped `<`.
-  const joined = c.lines.join('\n');
+  // Most blocks hold no `&` at all, and need no joined copy to tell.
+  const joined = c.lines.some((line) => line.indexOf('&') !== -1) ? c.lines.join('\n') : '';
   const htmlEscaped = /&(lt|gt|quot);/.test(joined) && !/[<>]/.test(joined);
   const lines = htmlEscaped ? c.lines.map(decodeEntities) : c.lines;
   return {

@@ -1,9 +1,11 @@
 // The parts of a parsed Received field that a hop reports: who connected (from), who wrote it (by), the
 // protocol, id, recipient and comments with their places. Names recorded in the TCP-info comment by the
 // receiving server are kept apart from the HELO the client chose.
-import { addressScope, parseAddress } from '../address.js';
+import { addressScope } from '../address.js';
+import { leadOf, lowerEquals, spellsAt } from '../text.js';
 import type { HopBy, HopFrom, PeerScope } from '../types.js';
 import { type ClauseKey, type ParsedReceived, type Place, parseReceived } from './parse.js';
+import { addressOf, HELO, hostName, readTcpInfo, type TcpInfo } from './tcp-info.js';
 import type { Token } from './tokenize.js';
 
 export interface CommentRef {
@@ -13,6 +15,9 @@ export interface CommentRef {
   token: number;
   /** The first thing after `from`: the client's HELO or a TCP-info comment. Never TLS evidence. */
   hostSlot: boolean;
+  /** The first character after white space (what `^\s*` skips), an ASCII letter lower-cased; NaN if none.
+   * Rules compare it before running a regex anchored at the start: most comments fail on it. */
+  lead: number;
 }
 
 export interface ReceivedView {
@@ -30,61 +35,21 @@ export interface ReceivedView {
   for: string | null;
   via: string | null;
   comments: CommentRef[];
-}
-
-const UNKNOWN_NAMES = new Set(['unknown', '<unknown>', '']);
-
-function hostName(text: string): string | null {
-  const t = text.endsWith('.') ? text.slice(0, -1) : text;
-  return UNKNOWN_NAMES.has(t.toLowerCase()) ? null : t;
-}
-
-/** `[192.0.2.1]`, `[IPv6:2001:db8::1]`, `[192.0.2.1 ]`; `[unix socket]` and `[local]` are local sockets. */
-const BRACKET = /\[([^\][\s]*)\s*\]/;
-const NAME_BEFORE_BRACKET = /^\s*([^\s[\]()]+)\s+\[/;
-const HELO = /(?:^|[\s"(])(?:helo=|(?:HELO|EHLO|LHLO|helo|ehlo)\s+)([^\s")]+)/;
-
-interface TcpInfo {
-  ip: string | null;
-  rdns: string | null;
-  /** `(rdns [ip])` or `([ip])`: the Postfix/Sendmail form, where the word before is the HELO. */
-  bracketForm: boolean;
-  helo: string | null;
-  socket: boolean;
-}
-
-/** A HELO inside the comment (`helo=[192.0.2.1]`, `(HELO x)`), which must not be taken for the address. */
-const HELO_PART = /(?:helo=|\b(?:HELO|EHLO|LHLO|HELLO)\s+)\S+/gi;
-/** qmail and Yahoo: `(jdavid@216.254.40.70 with login)`, `(x@[192.0.2.1])`. */
-const DOTTED_QUAD = /(?:^|[\s@(])(\d{1,3}(?:\.\d{1,3}){3})(?=[\s)\]:]|$)/;
-
-function readTcpInfo(full: string): TcpInfo {
-  const info: TcpInfo = { ip: null, rdns: null, bracketForm: false, helo: null, socket: false };
-  const lower = full.toLowerCase();
-  if (lower.includes('[unix socket]') || lower.includes('[local]')) info.socket = true;
-  const text = full.replace(HELO_PART, ' ');
-  const b = BRACKET.exec(text);
-  if (b) {
-    info.ip = parseAddress(b[1] as string);
-    info.bracketForm = true;
-    const n = NAME_BEFORE_BRACKET.exec(text);
-    if (n) info.rdns = hostName(n[1] as string);
-  } else {
-    // Microsoft and qmail write the bare address: `(10.45.252.152)`, `(2603:1096:101:2b5:cafe::4)`.
-    const bare = text.trim();
-    if (bare.indexOf(' ') === -1) info.ip = parseAddress(bare);
-    if (info.ip === null) {
-      const q = DOTTED_QUAD.exec(text);
-      if (q) info.ip = parseAddress(q[1] as string);
-    }
-  }
-  const h = HELO.exec(full);
-  if (h) info.helo = h[1] as string;
-  return info;
+  /** The comments not in the host slot, which the receiving server wrote (rule.ts `serverComments`). */
+  serverComments: CommentRef[];
+  /** Indexes of the word tokens that spell `tls` in any case, in order: where Exim's and OpenSMTPD's TLS
+   * records start, so their rules need not read every token. */
+  tlsWords: number[];
 }
 
 /** Comments that carry TLS or authentication details, never a client address. */
 const NOT_TCP_INFO = /^\s*(?:using\s|version=|authenticated|no client|client\s|tls|ssl)/i;
+/** The letters NOT_TCP_INFO can start with (a TCP-info comment starts with a name or an address). */
+const NOT_TCP_INFO_LEADS = new Set([...'uvancts'].map((c) => c.charCodeAt(0)));
+
+function isTcpInfo(text: string): boolean {
+  return !NOT_TCP_INFO_LEADS.has(leadOf(text)) || !NOT_TCP_INFO.test(text);
+}
 
 function readFrom(p: ParsedReceived): { from: HopFrom; peer: PeerScope } | null {
   const c = p.clauses.from;
@@ -98,12 +63,11 @@ function readFrom(p: ParsedReceived): { from: HopFrom; peer: PeerScope } | null 
     const t = p.tokens[i] as Token;
     if (t.kind === 'word' && i === c.start) {
       firstWord = t.text;
-      nameIp = parseAddress(t.text);
+      nameIp = addressOf(t.text);
     } else if (t.kind === 'literal') {
-      const lower = t.text.toLowerCase();
-      if (lower === '[unix socket]' || lower === '[local]') socket = true;
-      literalIp ??= parseAddress(t.text);
-    } else if (t.kind === 'comment' && info?.ip == null && !NOT_TCP_INFO.test(t.text)) {
+      if (lowerEquals(t.text, '[unix socket]') || lowerEquals(t.text, '[local]')) socket = true;
+      literalIp ??= addressOf(t.text);
+    } else if (t.kind === 'comment' && info?.ip == null && isTcpInfo(t.text)) {
       const read = readTcpInfo(t.text);
       if (read.socket) socket = true;
       const earlierHelo: string | null = info === null ? null : (info as TcpInfo).helo;
@@ -145,7 +109,7 @@ function readBy(p: ParsedReceived): HopBy | null {
     const t = p.tokens[i] as Token;
     if (i === c.start && (t.kind === 'word' || t.kind === 'literal')) {
       // Gmail's internal relays name themselves by address: `by 2002:a05:612c:1a52:b0:48e:c7f6:a1f`.
-      ip = parseAddress(t.text);
+      ip = addressOf(t.text);
       name = hostName(t.text);
     } else if (t.kind === 'comment' && ip === null) {
       ip = readTcpInfo(t.text).ip;
@@ -173,18 +137,29 @@ function firstValue(p: ParsedReceived, key: ClauseKey): string | null {
 function readWith(p: ParsedReceived): { text: string | null; phrase: string | null; protocol: string | null } {
   const c = p.clauses.with;
   if (c === undefined) return { text: null, phrase: null, protocol: null };
-  const words: string[] = [];
   let i = c.start;
   while (i < c.end && (p.tokens[i] as Token).kind === 'comment') i++;
-  for (; i < c.end && words.length < 4; i++) {
-    const t = p.tokens[i] as Token;
+  const first = p.tokens[i];
+  if (i >= c.end || first === undefined || first.kind !== 'word') return { text: null, phrase: null, protocol: null };
+  // Up to four words; most protocols are one (`ESMTPS`), and need no joined copy.
+  let phrase = first.text;
+  for (let n = 1, k = i + 1; n < 4 && k < c.end; n++, k++) {
+    const t = p.tokens[k] as Token;
     if (t.kind !== 'word') break;
     // `SMTPSVC(7.5.7601.23143)` is one word glued to a comment; `tls` starts Exim's cipher part.
-    if (words.length > 0 && /^(tls|id|via)$/i.test(t.text)) break;
-    words.push(t.text);
+    if ((t.text.length === 2 || t.text.length === 3) && /^(tls|id|via)$/i.test(t.text)) break;
+    phrase = `${phrase} ${t.text}`;
   }
-  if (words.length === 0) return { text: null, phrase: null, protocol: null };
-  return { text: words[0] as string, phrase: words.join(' '), protocol: (words[0] as string).toUpperCase() };
+  return { text: first.text, phrase, protocol: upperCase(first.text) };
+}
+
+/** toUpperCase, without the copy it makes of a word that is upper case already (`ESMTPS`). */
+function upperCase(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || c >= 0x80) return word.toUpperCase(); // a-z, non-ASCII
+  }
+  return word;
 }
 
 export function viewReceived(value: string): ReceivedView {
@@ -193,15 +168,23 @@ export function viewReceived(value: string): ReceivedView {
   const w = readWith(parsed);
   const fromClause = parsed.clauses.from;
   const comments: CommentRef[] = [];
-  parsed.tokens.forEach((t, i) => {
-    if (t.kind !== 'comment') return;
-    comments.push({
+  const serverComments: CommentRef[] = [];
+  const tlsWords: number[] = [];
+  const tokens = parsed.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' && t.end - t.start === 3 && spellsAt(parsed.value, t.start, 'tls')) tlsWords.push(i);
+    if (t.kind !== 'comment') continue;
+    const c: CommentRef = {
       text: t.text,
       place: parsed.places[i] as Place,
       token: i,
       hostSlot: fromClause !== undefined && i <= fromClause.start + 1 && i >= fromClause.start,
-    });
-  });
+      lead: leadOf(t.text),
+    };
+    comments.push(c);
+    if (!c.hostSlot) serverComments.push(c);
+  }
   return {
     parsed,
     from: from?.from ?? null,
@@ -214,5 +197,7 @@ export function viewReceived(value: string): ReceivedView {
     for: firstValue(parsed, 'for'),
     via: firstValue(parsed, 'via'),
     comments,
+    serverComments,
+    tlsWords,
   };
 }

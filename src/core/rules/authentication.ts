@@ -1,6 +1,6 @@
 import type { Token } from '../received/tokenize.js';
 import type { ReceivedView } from '../received/view.js';
-import { commentEvidence, serverComments, tokenSpan, withEvidence } from './rule.js';
+import { commentEvidence, LEAD, serverComments, tokenSpan, withEvidence } from './rule.js';
 
 // Did the client log in (SMTP AUTH, RFC 4954)? Read from the protocol word (RFC 3848 ESMTPA, ESMTPSA,
 // LMTPA, UTF8SMTPA ...) and from the comments servers write:
@@ -28,13 +28,17 @@ export function readAuthentication(view: ReceivedView): AuthResult {
     return { authenticated: true, evidence: [withEvidence(view)] };
   }
   for (const c of serverComments(view)) {
-    if (c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
+    if (c.lead === LEAD.a && c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
   }
-  const { tokens, places } = view.parsed;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (places[i] === 'from' && t.kind === 'word' && t.text === 'authenticated' && tokens[i - 1]?.kind === 'semi') {
-      return { authenticated: true, evidence: [tokenSpan(view, i - 1, i)] };
+  // The tokens in the place 'from' are those of the from clause, its word included.
+  const { tokens, clauses } = view.parsed;
+  const from = clauses.from;
+  if (from !== undefined) {
+    for (let i = Math.max(1, from.keyword); i < from.end; i++) {
+      const t = tokens[i] as Token;
+      if ((tokens[i - 1] as Token).kind === 'semi' && t.kind === 'word' && t.text === 'authenticated') {
+        return { authenticated: true, evidence: [tokenSpan(view, i - 1, i)] };
+      }
     }
   }
   if (view.protocol !== null && SMTP_FAMILY.has(view.protocol)) return { authenticated: false, evidence: [] };

@@ -1,6 +1,6 @@
 import type { ReceivedView } from '../received/view.js';
 import type { ClientCertificate } from '../types.js';
-import { commentEvidence, serverComments } from './rule.js';
+import { commentEvidence, LEAD, serverComments } from './rule.js';
 
 // What the receiving server says of the *client's* certificate. It tells whether the sending server proved
 // its name, not whether the hop was protected from a man in the middle.
@@ -17,7 +17,7 @@ const PATTERNS: ReadonlyArray<[RegExp, ClientCertificate]> = [
 
 export function clientCertificateOf(view: ReceivedView): { value: ClientCertificate; evidence: string } | null {
   for (const c of serverComments(view)) {
-    if (c.text.length > 512) continue;
+    if (c.text.length > 512 || (c.lead !== LEAD.n && c.lead !== LEAD.c)) continue; // No client, Client
     for (const [pattern, value] of PATTERNS) {
       if (pattern.test(c.text)) return { value, evidence: commentEvidence(view, c) };
     }

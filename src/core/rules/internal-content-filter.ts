@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule, type RuleDoc } from './rule.js';
+import { commentEvidence, LEAD, type Rule, type RuleDoc } from './rule.js';
 
 // A content filter's own header, written when it hands the message back to the MTA on the same machine:
 //   from shell.v3.sk ([127.0.0.1]) by localhost (zimbra.v3.sk [127.0.0.1]) (amavisd-new, port 10032) with ESMTP
@@ -9,7 +9,8 @@ export const contentFilter: Rule = {
   kind: 'internal',
   match(view) {
     for (const c of view.comments) {
-      if (c.place === 'by' && FILTER.test(c.text)) {
+      const lead = c.lead; // amavis, clamsmtp, spampd, dspam, mailscanner
+      if (c.place === 'by' && (lead === LEAD.a || lead === LEAD.c || lead === LEAD.s || lead === LEAD.d || lead === LEAD.m) && FILTER.test(c.text)) {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'A content filter on the same server handed the message back.' };
       }
     }

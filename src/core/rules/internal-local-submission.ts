@@ -1,5 +1,5 @@
 import type { Token } from '../received/tokenize.js';
-import { commentEvidence, type Rule, type RuleDoc, withEvidence } from './rule.js';
+import { commentEvidence, LEAD, type Rule, type RuleDoc, withEvidence } from './rule.js';
 
 // The message started on the writing host itself: a local program handed it to the mail server.
 //   Postfix pickup:  by aaa.bbb.ccc (Postfix, from userid 0) id A70248414D5; Sun, 26 Apr 2020 16:49:01 +0200
@@ -20,7 +20,9 @@ export const localSubmission: Rule = {
   kind: 'internal',
   match(view) {
     for (const c of view.comments) {
-      if ((c.place === 'by' && PICKUP_COMMENT.test(c.text)) || ((c.place === 'pre' || c.place === 'date') && INVOKED.test(c.text))) {
+      const pickup = c.place === 'by' && c.text.includes('from userid') && PICKUP_COMMENT.test(c.text);
+      const invoked = (c.place === 'pre' || c.place === 'date') && (c.lead === LEAD.q || c.lead === LEAD.n || c.lead === LEAD.e) && INVOKED.test(c.text);
+      if (pickup || invoked) {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'A program on the server itself handed the message in; no network hop.' };
       }
       if (c.place === 'pre' && view.from === null && view.by === null && HARAKA_OUTBOUND.test(c.text)) {
@@ -30,7 +32,7 @@ export const localSubmission: Rule = {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: 'Sendmail recorded a local submission by a user of the server; no network hop.' };
       }
     }
-    if (view.withText !== null && EXIM_LOCAL.test(view.withText)) {
+    if (view.withText !== null && (view.withText.charCodeAt(0) | 0x20) === 0x6c && EXIM_LOCAL.test(view.withText)) {
       return { transport: 'internal', evidence: [withEvidence(view)], reason: 'The server recorded a local submission; no network hop.' };
     }
     const from = view.parsed.clauses.from;

@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule, type RuleDoc, tokenSpan, withEvidence } from './rule.js';
+import { commentEvidence, LEAD, type Rule, type RuleDoc, tokenSpan, withEvidence } from './rule.js';
 
 // The provider's own web or API front end handed the message to its mail system: there is no SMTP hop
 // between two parties to judge. The person's browser talked to the webmail over HTTPS, which this header
@@ -28,7 +28,7 @@ export const webmailIngest: Rule = {
       }
     }
     for (const c of view.comments) {
-      if (c.place === 'by' && /^\s*via\s+HTTPS?\s*$/i.test(c.text)) {
+      if (c.place === 'by' && c.lead === LEAD.v && /^\s*via\s+HTTPS?\s*$/i.test(c.text)) {
         return { transport: 'internal', evidence: [commentEvidence(view, c)], reason: "The provider's web front end handed the message in; this is not an SMTP hop." };
       }
     }

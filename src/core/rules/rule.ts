@@ -45,8 +45,11 @@ export interface RuleDoc {
  * the `for` address is the server's (Gmail writes its TLS comment there); the address itself is an opaque
  * <angle> or quoted token, so a sender cannot open a comment from inside it. */
 export function serverComments(view: ReceivedView): CommentRef[] {
-  return view.comments.filter((c) => !c.hostSlot);
+  return view.serverComments;
 }
+
+/** Character codes of lower-case ASCII letters, to compare with CommentRef.lead. */
+export const LEAD = { a: 0x61, c: 0x63, d: 0x64, e: 0x65, g: 0x67, m: 0x6d, n: 0x6e, q: 0x71, s: 0x73, t: 0x74, u: 0x75, v: 0x76 } as const;
 
 /** The comment as written, parentheses included. */
 export function commentEvidence(view: ReceivedView, c: CommentRef): string {

@@ -1,5 +1,5 @@
 import { verifyWord } from './client-certificate.js';
-import { bitsOf, commentEvidence, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
+import { bitsOf, commentEvidence, LEAD, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
 
 // Exim before 4.92 (`$tls_in_cipher` with OpenSSL or GnuTLS) and OpenSMTPD write version:cipher:bits,
 // OpenSMTPD adds the client-certificate check (smtp_session.c " (%s:%s:%d:%s)"):
@@ -16,6 +16,8 @@ export const colonTuple: Rule = {
   kind: 'tls',
   match(view) {
     for (const c of serverComments(view)) {
+      // Cipher, tls_cipher, TLS, SSL, UNKNOWN
+      if (c.lead !== LEAD.c && c.lead !== LEAD.t && c.lead !== LEAD.s && c.lead !== LEAD.u) continue;
       const m = TUPLE.exec(c.text);
       if (!m) continue;
       const version = m[1] === 'UNKNOWN' ? null : (m[1] as string);

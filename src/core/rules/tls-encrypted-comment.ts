@@ -1,4 +1,5 @@
 import type { Token } from '../received/tokenize.js';
+import { lowerEquals } from '../text.js';
 import { commentEvidence, type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // A comment before the protocol word, ending in "encrypted". T-Online's mailin servers:
@@ -29,7 +30,7 @@ export const encryptedComment: Rule = {
     if (c !== undefined && c.end - c.start >= 2) {
       const cipher = tokens[c.start] as Token;
       const word = tokens[c.start + 1] as Token;
-      if (cipher.kind === 'word' && word.kind === 'word' && word.text.toLowerCase() === 'encrypted' && /^[A-Za-z0-9_.+-]+$/.test(cipher.text)) {
+      if (cipher.kind === 'word' && word.kind === 'word' && lowerEquals(word.text, 'encrypted') && /^[A-Za-z0-9_.+-]+$/.test(cipher.text)) {
         return {
           tls: { cipher: cipher.text },
           evidence: [tokenSpan(view, c.keyword, c.start + 1)],

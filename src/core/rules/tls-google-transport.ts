@@ -1,4 +1,4 @@
-import { commentEvidence, type Rule, type RuleDoc, serverComments } from './rule.js';
+import { commentEvidence, LEAD, type Rule, type RuleDoc, serverComments } from './rule.js';
 
 // Gmail's hand-off between its own front ends, written instead of version/cipher:
 //   by mx.google.com with SMTPS id y17sor2365228pll.68.2018.11.26.14.40.05 for <linux-mm@kvack.org>
@@ -8,7 +8,7 @@ export const googleTransportSecurity: Rule = {
   kind: 'tls',
   match(view) {
     for (const c of serverComments(view)) {
-      if (c.text.trim().toLowerCase() === 'google transport security') {
+      if (c.lead === LEAD.g && c.text.trim().toLowerCase() === 'google transport security') {
         return { tls: {}, evidence: [commentEvidence(view, c)], reason: "Gmail recorded the hop as protected by Google's transport security." };
       }
     }

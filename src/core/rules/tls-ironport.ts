@@ -9,7 +9,7 @@ export const ironportSlash: Rule = {
   kind: 'tls',
   match(view) {
     const word = view.withText;
-    if (word === null) return null;
+    if (word === null || word.indexOf('/') === -1) return null;
     const m = SLASHED.exec(word);
     if (!m) return null;
     return {

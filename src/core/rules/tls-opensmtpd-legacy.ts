@@ -12,9 +12,9 @@ export const opensmtpdLegacy: Rule = {
   kind: 'tls',
   match(view) {
     const { tokens, places } = view.parsed;
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      if (t.kind !== 'word' || t.text !== 'TLS' || places[i] === 'from' || places[i] === 'for') continue;
+    for (const i of view.tlsWords) {
+      if (i + 1 >= tokens.length) break;
+      if ((tokens[i] as Token).text !== 'TLS' || places[i] === 'from' || places[i] === 'for') continue;
       const found = new Map<string, string>();
       let j = i + 1;
       for (; j < tokens.length && j <= i + 4; j++) {

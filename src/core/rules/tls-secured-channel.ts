@@ -1,4 +1,5 @@
 import type { Token } from '../received/tokenize.js';
+import { lowerEquals } from '../text.js';
 import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // IIS SMTP service (Exchange 2003, Hotmail until about 2016) writes TLS as words in the by part:
@@ -15,7 +16,7 @@ export const securedChannel: Rule = {
     for (let i = c.start; i + 3 < c.end; i++) {
       if (WORDS.every((w, k) => {
         const t = tokens[i + k] as Token;
-        return t.kind === 'word' && t.text.toLowerCase() === w;
+        return t.kind === 'word' && lowerEquals(t.text, w);
       })) {
         return { tls: {}, evidence: [tokenSpan(view, i, i + 3)], reason: 'The receiving server recorded a TLS secured channel.' };
       }

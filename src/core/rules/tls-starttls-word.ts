@@ -1,4 +1,5 @@
 import type { Token } from '../received/tokenize.js';
+import { lowerEquals } from '../text.js';
 import { type Rule, type RuleDoc, tokenSpan } from './rule.js';
 
 // Mimecast writes the STARTTLS upgrade as words after the protocol:
@@ -15,7 +16,7 @@ export const starttlsWord: Rule = {
       const t = tokens[i] as Token;
       if (t.kind === 'word' && t.text.toUpperCase() === 'STARTTLS') {
         const prev = tokens[i - 1];
-        const first = prev !== undefined && prev.kind === 'word' && prev.text.toLowerCase() === 'with' ? i - 1 : i;
+        const first = prev !== undefined && prev.kind === 'word' && lowerEquals(prev.text, 'with') ? i - 1 : i;
         const after = tokens[i + 1];
         const m = after?.kind === 'comment' ? /^\s*version=([^\s,]+),?\s*cipher=([^\s,)]+)/.exec(after.text) : null;
         return {

@@ -15,10 +15,10 @@ export const tlsWord: Rule = {
   kind: 'tls',
   match(view) {
     const { tokens, places } = view.parsed;
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const t = tokens[i] as Token;
+    for (const i of view.tlsWords) {
+      if (i + 1 >= tokens.length) break;
       const place = places[i];
-      if (t.kind !== 'word' || t.text.toLowerCase() !== 'tls' || place === 'from' || place === 'for' || place === 'pre') continue;
+      if (place === 'from' || place === 'for' || place === 'pre') continue;
       const suite = tokens[i + 1] as Token;
       if (suite.kind !== 'word' || !SUITE.test(suite.text)) continue;
       // The version comment Exim writes just before `tls`: `(TLS1.3) tls ...`.

@@ -1,4 +1,4 @@
-import { bitsOf, commentEvidence, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
+import { bitsOf, commentEvidence, LEAD, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
 import { clientCertificateOf } from './client-certificate.js';
 
 // Postfix smtpd_tls_received_header (src/smtpd/smtpd.c), 3.9+ adds key-exchange and signatures:
@@ -19,6 +19,7 @@ export const usingComment: Rule = {
   kind: 'tls',
   match(view) {
     for (const c of serverComments(view)) {
+      if (c.lead !== LEAD.u) continue;
       const m = USING.exec(c.text);
       if (!m) continue;
       const tls: TlsFinding = { version: m[1] as string, cipher: m[2] ?? null };

@@ -1,5 +1,5 @@
 import { verifyWord } from './client-certificate.js';
-import { bitsOf, commentEvidence, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
+import { bitsOf, commentEvidence, LEAD, type Rule, type RuleDoc, serverComments, type TlsFinding } from './rule.js';
 
 // Sendmail's Received template (cf/m4/proto.m4) `(version=${tls_version} cipher=${cipher}
 // bits=${cipher_bits} verify=${verify})`, also written by Proofpoint PPS, Gmail (`bits=256/256`, no
@@ -13,6 +13,7 @@ export const versionComment: Rule = {
   kind: 'tls',
   match(view) {
     for (const c of serverComments(view)) {
+      if (c.lead !== LEAD.v) continue;
       const m = VERSION.exec(c.text);
       if (!m) continue;
       const tls: TlsFinding = { version: m[1] as string, cipher: m[2] as string, bits: bitsOf(m[3]) };
