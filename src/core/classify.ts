@@ -4,7 +4,7 @@ import { memoize } from './memo.js';
 import type { ReceivedView } from './received/view.js';
 import { readAuthentication } from './rules/authentication.js';
 import { OTHER_RULES, TLS_RULES } from './rules/index.js';
-import type { RuleMatch } from './rules/rule.js';
+import type { Rule, RuleMatch } from './rules/rule.js';
 import { TLS_PROTOCOLS } from './rules/tls-protocol-keyword.js';
 import { type CipherFacts, cipherFacts, isPostQuantum, normalizeVersion, versionWeakness } from './tls/ciphers.js';
 import type { TlsInfo, Transport } from './types.js';
@@ -18,6 +18,18 @@ export interface Classification {
   evidence: string[];
   rules: string[];
   reason: string;
+  /** additive: rules that threw on this header (a shape no test foresaw); see `classify`. */
+  failed: string[];
+}
+
+/** A rule that throws must not take the analysis down: it counts as not matching, and is reported. */
+function safeMatch(rule: Rule, view: ReceivedView, failed: string[]): RuleMatch | null {
+  try {
+    return rule.match(view);
+  } catch {
+    failed.push(rule.id);
+    return null;
+  }
 }
 
 /** Cipher names and version words repeat from hop to hop (a few suites carry nearly all mail) and reading
@@ -82,8 +94,9 @@ export function classify(view: ReceivedView): Classification {
   const auth = readAuthentication(view);
   const tlsMatches: RuleMatch[] = [];
   const tlsRules: string[] = [];
+  const failed: string[] = [];
   for (const rule of TLS_RULES) {
-    const m = rule.match(view);
+    const m = safeMatch(rule, view, failed);
     if (m !== null) {
       tlsMatches.push(m);
       tlsRules.push(rule.id);
@@ -110,11 +123,14 @@ export function classify(view: ReceivedView): Classification {
       evidence,
       rules: tlsRules,
       reason,
+      failed,
     };
   }
   for (const rule of OTHER_RULES) {
-    const m = rule.match(view);
+    const m = safeMatch(rule, view, failed);
     if (m === null || m.transport === undefined) continue;
+    // A TLS rule that failed might have found encryption: a plaintext answer would be a guess.
+    if (failed.length > 0 && m.transport === 'plaintext') break;
     return {
       transport: m.transport,
       tls: null,
@@ -124,6 +140,20 @@ export function classify(view: ReceivedView): Classification {
       evidence: addUnique(addUnique([], m.evidence, true), auth.evidence, true),
       rules: [rule.id],
       reason: m.reason,
+      failed,
+    };
+  }
+  if (failed.length > 0) {
+    return {
+      transport: 'unknown',
+      tls: null,
+      strength: null,
+      weaknesses: [],
+      authenticated: auth.authenticated,
+      evidence: [],
+      rules: [],
+      reason: 'Hoplock could not read this header completely, so it does not say how the message was received.',
+      failed,
     };
   }
   return {
@@ -135,6 +165,7 @@ export function classify(view: ReceivedView): Classification {
     evidence: [],
     rules: [],
     reason: view.withText === null ? 'The header does not say how the message was received.' : `The protocol ${view.withPhrase} is not one Hoplock knows.`,
+    failed,
   };
 }
 

@@ -30,6 +30,7 @@ export function hopFromField(field: Field, headerIndex: number): HopDraft {
       message: `Date "${clipText(p.dateText ?? '', 80)}" was not used: ${p.date.problem}.`,
     });
   }
+  for (const id of c.failed) warnings.push({ code: 'rule-failed', message: `The ${id} rule failed on this header; the hop is judged without it.` });
   if (p.truncated) warnings.push({ code: 'field-truncated', message: `Only the first ${p.value.length} characters of this Received header were read.` });
   if (p.unbalanced) warnings.push({ code: 'unbalanced-comment', message: 'An opening parenthesis in this Received header is never closed; it was read as text.' });
   if (view.from === null && view.by === null && c.transport === 'unknown') {
