@@ -143,30 +143,11 @@ export function classify(view: ReceivedView): Classification {
       failed,
     };
   }
-  if (failed.length > 0) {
-    return {
-      transport: 'unknown',
-      tls: null,
-      strength: null,
-      weaknesses: [],
-      authenticated: auth.authenticated,
-      evidence: [],
-      rules: [],
-      reason: 'Hoplock could not read this header completely, so it does not say how the message was received.',
-      failed,
-    };
-  }
-  return {
-    transport: 'unknown',
-    tls: null,
-    strength: null,
-    weaknesses: [],
-    authenticated: auth.authenticated,
-    evidence: [],
-    rules: [],
-    reason: view.withText === null ? 'The header does not say how the message was received.' : `The protocol ${view.withPhrase} is not one Hoplock knows.`,
-    failed,
-  };
+  let reason: string;
+  if (failed.length > 0) reason = 'Hoplock could not read this header completely, so it does not say how the message was received.';
+  else if (view.withText === null) reason = 'The header does not say how the message was received.';
+  else reason = `The protocol ${view.withPhrase} is not one Hoplock knows.`;
+  return { transport: 'unknown', tls: null, strength: null, weaknesses: [], authenticated: auth.authenticated, evidence: [], rules: [], reason, failed };
 }
 
 /** Appends the items of `items` not yet in `list`, in order, leaving out empty ones if asked (a Set, flatMap
