@@ -8,17 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { renderAnalysis, totalSeconds } from '../src/popup/render.js';
 import { translator } from '../src/ui/tables.js';
 import { analyzeAt } from './helpers.js';
+import { mountPopupParts } from './popup-dom.js';
 
-function mount() {
-  document.body.replaceChildren();
-  const verdict = document.createElement('p');
-  const summary = document.createElement('p');
-  const warnings = document.createElement('section');
-  warnings.append(document.createElement('ul'));
-  const hops = document.createElement('ol');
-  document.body.append(verdict, summary, warnings, hops);
-  return { verdict, summary, warnings, hops };
-}
+const mount = mountPopupParts;
 
 // happy-dom replaces the global URL, which node:fs does not accept: build paths from strings.
 const samples = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');

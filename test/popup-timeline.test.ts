@@ -9,6 +9,7 @@ import { renderAnalysis } from '../src/popup/render.js';
 import { timeline } from '../src/popup/timeline.js';
 import { translator } from '../src/ui/tables.js';
 import { analyzeAt } from './helpers.js';
+import { mountPopupParts } from './popup-dom.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const en = translator('en');
@@ -117,16 +118,7 @@ describe('popup timeline', () => {
 });
 
 describe('popup analysis view with the timeline', () => {
-  function mount() {
-    document.body.replaceChildren();
-    const verdict = document.createElement('p');
-    const summary = document.createElement('p');
-    const warnings = document.createElement('section');
-    warnings.append(document.createElement('ul'));
-    const hops = document.createElement('ol');
-    document.body.append(verdict, summary, warnings, hops);
-    return { verdict, summary, warnings, hops };
-  }
+  const mount = mountPopupParts;
 
   it('puts the timeline right after the summary line and replaces it on the next analysis', () => {
     const parts = mount();
