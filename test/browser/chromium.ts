@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type BuiltExtension, requireBrowser, requireBuild, retry, SEL } from './env.js';
+import { afterAll } from 'vitest';
+import { type BuiltExtension, requireBrowser, requireBuild, retry, SEL, SUITE_TIMEOUT } from './env.js';
 
 /** The few extension APIs the tests call inside the service worker (no @types/chrome here). */
 interface ChromeApi {
@@ -227,4 +228,16 @@ export async function tabIdOfNewPage(s: ChromiumSession, open: () => Promise<Pag
   const after = (await ids()).filter((id) => !before.has(id));
   if (after.length !== 1) throw new Error(`expected one new tab, saw ${after.length}`);
   return { page, tabId: after[0] as number };
+}
+
+/** One Chromium for a test file: launched by the first test that asks, closed after the file's last test. */
+export function chromiumForThisFile(): () => Promise<ChromiumSession> {
+  let session: Promise<ChromiumSession> | null = null;
+  afterAll(async () => {
+    await (await session?.catch(() => null))?.close();
+  }, SUITE_TIMEOUT);
+  return () => {
+    session ??= launchChromium();
+    return session;
+  };
 }

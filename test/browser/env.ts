@@ -114,3 +114,8 @@ export async function retry<T>(read: () => Promise<T | undefined>, what: string,
     await new Promise((r) => setTimeout(r, POLL.interval));
   }
 }
+
+/** Text as it stands inside HTML served by a fixture page (`<pre>` of a raw view). */
+export function htmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,6 +1,6 @@
 // The Firefox build (dist/firefox) in Debian's firefox-esr, headless: the popup's paste flow.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENCRYPTED, PARTIAL, POLL, retry, SUITE_TIMEOUT, screenshotPath } from './env.js';
+import { ENCRYPTED, htmlText, PARTIAL, POLL, retry, SUITE_TIMEOUT, screenshotPath } from './env.js';
 import { type FirefoxSession, GECKO_ID, launchFirefox, openPopup, pasteAndAnalyze, transportsOf, verdictOf } from './firefox.js';
 
 let launched: Promise<FirefoxSession> | undefined;
@@ -37,7 +37,6 @@ describe('Firefox ESR: the extension from dist/firefox', { timeout: SUITE_TIMEOU
 describe('Firefox ESR: Gmail "Show original"', { timeout: SUITE_TIMEOUT }, () => {
   it('the raw view is read by itself: the tab gets its badge, the popup for that tab shows the hops', async () => {
     const s = await session();
-    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const url = 'https://mail.google.com/mail/u/0/?ik=0123abcd&view=om&permmsgid=msg-f:1799000000000000001';
     const tab = await s.browser.newPage();
     const left: string[] = [];
@@ -46,7 +45,7 @@ describe('Firefox ESR: Gmail "Show original"', { timeout: SUITE_TIMEOUT }, () =>
       if (r.url().startsWith('data:')) {
         void r.continue();
       } else if (r.url() === url) {
-        void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><link rel="icon" href="data:,"><title>Original Message</title><pre id="raw_message_text" class="raw_message_text">${esc(PARTIAL.text)}</pre>` });
+        void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><link rel="icon" href="data:,"><title>Original Message</title><pre id="raw_message_text" class="raw_message_text">${htmlText(PARTIAL.text)}</pre>` });
       } else {
         left.push(r.url());
         void r.abort();

@@ -2,9 +2,9 @@
 // Markup, scripts, javascript: and data: URLs, `</pre>` breakouts, entities, bidi overrides and zero-width
 // characters in host names, 10,000-character tokens. Nothing may be injected or run, nothing requested,
 // the layout must stay usable, and hidden characters in hosts must be shown and flagged.
-import { afterAll, describe, expect, it } from 'vitest';
-import { type ChromiumSession, badgeOf, foreignRequests, launchChromium, openPopup, pasteAndAnalyze, serve, tabIdOfNewPage, unexpectedSinkTraffic, verdictOf } from './chromium.js';
-import { POLL, SUITE_TIMEOUT, screenshotPath } from './env.js';
+import { describe, expect, it } from 'vitest';
+import { badgeOf, chromiumForThisFile, foreignRequests, openPopup, pasteAndAnalyze, serve, tabIdOfNewPage, unexpectedSinkTraffic, verdictOf } from './chromium.js';
+import { POLL, SUITE_TIMEOUT, screenshotPath, htmlText } from './env.js';
 
 const LONG = 'A'.repeat(10_000);
 const EVIL = [
@@ -17,14 +17,7 @@ const EVIL = [
   '',
 ].join('\n');
 
-let session: Promise<ChromiumSession> | null = null;
-const s = () => {
-  session ??= launchChromium();
-  return session;
-};
-afterAll(async () => {
-  await (await session?.catch(() => null))?.close();
-}, SUITE_TIMEOUT);
+const s = chromiumForThisFile();
 
 async function expectSafe(page: import('playwright-core').Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -58,8 +51,7 @@ describe('Chromium: hostile headers', { timeout: SUITE_TIMEOUT }, () => {
 
   it('served as a Gmail "Show original" page: the badge and the popup show it safely', async () => {
     const b = await s();
-    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/3\//, 'text/html; charset=utf-8', `<!doctype html><link rel="icon" href="data:,"><title>Original Message</title><pre id="raw_message_text" class="raw_message_text">${esc(EVIL)}</pre>`);
+        await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/3\//, 'text/html; charset=utf-8', `<!doctype html><link rel="icon" href="data:,"><title>Original Message</title><pre id="raw_message_text" class="raw_message_text">${htmlText(EVIL)}</pre>`);
     const { tabId, page: tab } = await tabIdOfNewPage(b, async () => {
       const p = await b.ctx.newPage();
       await p.goto('https://mail.google.com/mail/u/3/?ik=1&view=om&permmsgid=msg-f:1');

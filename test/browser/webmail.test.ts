@@ -4,21 +4,13 @@
 // verdict on the badge without a click, and the popup opened for the tab must show the hops. Then the
 // toolbar path on Gmail's message view (fetch the original when asked), the selection path, and the kind
 // "no headers here" answer with the webmail's own hint. Fixture pages are reconstructed (webmail-views.md §4).
-import { afterAll, describe, expect, it } from 'vitest';
-import { type ChromiumSession, badgeOf, foreignRequests, launchChromium, openPopup, serve, tabIdOfNewPage, transportsOf, unexpectedSinkTraffic, verdictOf } from './chromium.js';
-import { ENCRYPTED, PARTIAL, POLL, SUITE_TIMEOUT } from './env.js';
+import { describe, expect, it } from 'vitest';
+import { badgeOf, chromiumForThisFile, foreignRequests, openPopup, serve, tabIdOfNewPage, transportsOf, unexpectedSinkTraffic, verdictOf } from './chromium.js';
+import { ENCRYPTED, PARTIAL, POLL, SUITE_TIMEOUT, htmlText } from './env.js';
 
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const page = (title: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body>${body}</body></html>`;
 
-let session: Promise<ChromiumSession> | null = null;
-const s = () => {
-  session ??= launchChromium();
-  return session;
-};
-afterAll(async () => {
-  await (await session?.catch(() => null))?.close();
-}, SUITE_TIMEOUT);
+const s = chromiumForThisFile();
 
 async function openAt(url: string) {
   const b = await s();
@@ -43,7 +35,7 @@ describe('Chromium: webmail raw views', { timeout: SUITE_TIMEOUT }, () => {
     const b = await s();
     const url = 'https://mail.google.com/mail/u/0/?ik=0123abcd&view=om&permmsgid=msg-f:1799000000000000001';
     await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/0\/\?ik=0123abcd&view=om/, 'text/html; charset=utf-8',
-      page('Original Message', `<div class="top"><span class="authresult">PASS</span></div><pre class="raw_message_text" id="raw_message_text">${esc(PARTIAL.text)}</pre>`));
+      page('Original Message', `<div class="top"><span class="authresult">PASS</span></div><pre class="raw_message_text" id="raw_message_text">${htmlText(PARTIAL.text)}</pre>`));
     const { tabId, page: tab } = await openAt(url);
     await expectBadgeAndPopup(tabId, 'PART', PARTIAL);
     await tab.close();
@@ -79,7 +71,7 @@ describe('Chromium: webmail raw views', { timeout: SUITE_TIMEOUT }, () => {
 
   it('Proton "View headers" modal: badge and hops', async () => {
     const b = await s();
-    const modal = page('Inbox | Proton Mail', `<div class="modal-two"><dialog class="modal-two-dialog message-headers-modal" open><div class="modal-two-header"><h1>Message headers</h1></div><div class="modal-two-content"><pre class="text-break">${esc(ENCRYPTED.headers)}\n\r-----BEGIN PGP MESSAGE-----\nwcFMA0xyz\n-----END PGP MESSAGE-----</pre></div></dialog></div>`);
+    const modal = page('Inbox | Proton Mail', `<div class="modal-two"><dialog class="modal-two-dialog message-headers-modal" open><div class="modal-two-header"><h1>Message headers</h1></div><div class="modal-two-content"><pre class="text-break">${htmlText(ENCRYPTED.headers)}\n\r-----BEGIN PGP MESSAGE-----\nwcFMA0xyz\n-----END PGP MESSAGE-----</pre></div></dialog></div>`);
     await serve(b, /^https:\/\/mail\.proton\.me\/u\/0\//, 'text/html; charset=utf-8', modal);
     const { tabId, page: tab } = await openAt('https://mail.proton.me/u/0/inbox/abcDEF123');
     await expectBadgeAndPopup(tabId, 'TLS', ENCRYPTED);
@@ -90,7 +82,7 @@ describe('Chromium: webmail raw views', { timeout: SUITE_TIMEOUT }, () => {
     const b = await s();
     const view = page('Inbox - someone@example.com - Gmail', `<script>var GLOBALS=[null,null,null,null,null,null,null,null,null,"0123abcd"];</script><div role="main"><div class="adn" data-legacy-message-id="18f7c2a1b3d4e5f6"><h2 class="hP">Invoice</h2><div class="a3s">Please pay.</div></div></div>`);
     await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/0\/(#.*)?$/, 'text/html; charset=utf-8', view);
-    await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/0\/\?ik=0123abcd&view=om&permmsgid=msg-f:/, 'text/html; charset=utf-8', page('Original Message', `<pre id="raw_message_text" class="raw_message_text">${esc(ENCRYPTED.text)}</pre>`));
+    await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/0\/\?ik=0123abcd&view=om&permmsgid=msg-f:/, 'text/html; charset=utf-8', page('Original Message', `<pre id="raw_message_text" class="raw_message_text">${htmlText(ENCRYPTED.text)}</pre>`));
     const { tabId, page: tab } = await openAt('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmPq');
     const popup = await openPopup(b, tabId);
     await expect.poll(() => popup.locator('#page-hint').textContent(), POLL).toMatch(/Show original/);
@@ -115,7 +107,7 @@ describe('Chromium: webmail raw views', { timeout: SUITE_TIMEOUT }, () => {
 
   it('"Analyze selected text as headers" reads the selection with its line breaks and opens the report', async () => {
     const b = await s();
-    await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/2\//, 'text/html; charset=utf-8', page('Gmail', `<div role="main"><p>Forwarded:</p><pre id="quoted">${esc(PARTIAL.headers)}</pre><p>thanks</p></div>`));
+    await serve(b, /^https:\/\/mail\.google\.com\/mail\/u\/2\//, 'text/html; charset=utf-8', page('Gmail', `<div role="main"><p>Forwarded:</p><pre id="quoted">${htmlText(PARTIAL.headers)}</pre><p>thanks</p></div>`));
     const { tabId, page: tab } = await openAt('https://mail.google.com/mail/u/2/#inbox/abc');
     await tab.evaluate(() => {
       const r = document.createRange();
