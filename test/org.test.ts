@@ -272,14 +272,22 @@ describe('organisationOf', () => {
 });
 
 describe('the packed PSL text', () => {
-  it('unpacks back-references, overlapping ones included', () => {
-    // `abc` then a reference 3 back, 6 long: the copy reads what it writes.
+  it('unpacks back-references of each form, overlapping ones included', () => {
+    // `abc` then a reference 3 back, 6 long: the copy reads what it writes. Distance digits count from 1
+    // (`C` is 2, so 3 back); the length digit from the form's shortest (3 for `|`, 4 for `{` and `}`).
     expect(unpack('abc{ACC')).toBe('abcabcabc');
+    expect(unpack('abc|CD')).toBe('abcabcabc');
+    expect(unpack('abc}AACC')).toBe('abcabcabc');
     expect(unpack('no refs here')).toBe('no refs here');
+  });
+  it('reaches back further than 4096 characters with the far form', () => {
+    // 5000 characters back: 5000 - 1 = 4999 = 1·4096 + 14·64 + 7, digits B O H; length 4 + 0.
+    const head = `wxyz${'.'.repeat(4996)}`;
+    expect(unpack(`${head}}BOHA`)).toBe(`${head}wxyz`);
   });
   it('unpacks to the trie text the generator wrote (one top-level entry per line, 6,201 rules)', () => {
     expect(PSL_TRIE.startsWith('ac(com,edu,gov,mil,net,org)\n')).toBe(true);
-    expect(PSL_TRIE).not.toContain('{');
+    for (const mark of ['{', '|', '}']) expect(PSL_TRIE).not.toContain(mark);
     expect(PSL_TRIE.split('\n').length).toBeGreaterThan(200);
   });
 });

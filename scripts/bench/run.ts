@@ -2,6 +2,7 @@
 // target (PASS/MISS) and writes the same report to test-results/bench.md for the README.
 //   --no-build   measure lib/ as it is (default: rebuild it with `npx tsc -p tsconfig.lib.json` first)
 //   --no-popup   skip the Chromium part
+//   --popup-only only the Chromium part (with vite build's dist/chrome)
 // The library is measured as built JavaScript (lib/core), not src/ through tsx: tsx's module wrapping
 // costs time on every call across modules (the report prints the comparison).
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,13 @@ if (!args.has('--no-build')) {
 if (!existsSync(LIB) || !existsSync(join(ROOT, 'lib/cli/main.js'))) {
   console.error('lib/ is missing: build it with `npm run build:lib` (npx tsc -p tsconfig.lib.json).');
   process.exit(1);
+}
+
+if (args.has('--popup-only')) {
+  const r = new Report();
+  await benchPopup(r);
+  console.log(r.markdown());
+  process.exit(0);
 }
 
 const built = (await import(pathToFileURL(LIB).href)) as { analyze: Analyze };

@@ -93,10 +93,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const inbound = options.internal === undefined ? chain.inbound : applyOwnRelays(chain.hops, ownRelays(options.internal), chain.inbound);
   // The recipient's organisations: the writers of the hops on the recipient's side of the trust boundary.
   const own = new Set<string>();
-  for (const h of chain.hops) {
-    const org = h.trust === 'recipient' ? organisationOf(h.by?.name ?? null) : null;
-    if (org !== null) own.add(org);
-  }
+  chain.hops.forEach((h, k) => {
+    const org = h.trust === 'recipient' ? chain.byOrgs[k] : null;
+    if (org != null) own.add(org);
+  });
   return {
     schema: 'hoplock/1',
     verdict: verdictOf(chain.hops),
@@ -106,6 +106,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     error: null,
     message: summary(fields),
     authentication: readAuthenticationResults(fields, own, organisationOf),
-    timeline: timelineOf(chain.hops),
+    timeline: timelineOf(chain.hops, chain.ms),
   };
 }

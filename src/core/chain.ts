@@ -6,8 +6,19 @@ import { organisationOf } from './org.js';
 import { normalizeHost } from './text.js';
 import type { Hop, Verdict, Warning } from './types.js';
 
+export interface Chain {
+  /** In transit order, oldest first. */
+  hops: Hop[];
+  /** Per hop, the organisation of its writer (`by`), looked up once for every check that needs it. */
+  byOrgs: (string | null)[];
+  /** Per hop, its date in milliseconds since the epoch, or null. */
+  ms: (number | null)[];
+  inbound: number | null;
+  warnings: Warning[];
+}
+
 /** Drafts come top-down as in the header; hops go out in transit order, oldest first. */
-export function buildChain(drafts: HopDraft[], now: number): { hops: Hop[]; inbound: number | null; warnings: Warning[] } {
+export function buildChain(drafts: HopDraft[], now: number): Chain {
   const warnings: Warning[] = [];
   const transit = [...drafts].reverse();
   transit.forEach((d, i) => {
@@ -16,8 +27,10 @@ export function buildChain(drafts: HopDraft[], now: number): { hops: Hop[]; inbo
   });
   timeline(transit, now, warnings);
   links(transit, warnings);
-  const inbound = trust(transit.map((d) => d.hop));
-  return { hops: transit.map((d) => d.hop), inbound, warnings };
+  const hops = transit.map((d) => d.hop);
+  const byOrgs = hops.map((h) => organisationOf(h.by?.name ?? null));
+  const inbound = trust(hops, byOrgs);
+  return { hops, byOrgs, ms: transit.map((d) => d.ms), inbound, warnings };
 }
 
 function timeline(transit: HopDraft[], now: number, warnings: Warning[]): void {
@@ -115,18 +128,18 @@ function clientInside(hop: Hop, orgs: Set<string>): boolean | null {
  * organisation). The first recipient-side hop whose client is outside is the inbound hop; everything below it
  * was written upstream and could be forged. Returns the inbound hop's index.
  */
-function trust(transit: Hop[]): number | null {
+function trust(transit: Hop[], byOrgs: readonly (string | null)[]): number | null {
   const orgs = new Set<string>();
   for (let k = transit.length - 1; k >= 0; k--) {
     const hop = transit[k] as Hop;
     hop.trust = 'recipient';
-    const org = organisationOf(hop.by?.name ?? null);
+    const org = byOrgs[k] as string | null;
     if (org !== null) orgs.add(org);
     const inside = clientInside(hop, orgs);
     if (inside === false) return hop.index;
     if (inside === null) {
       const below = transit[k - 1];
-      const belowOrg = below === undefined ? null : organisationOf(below.by?.name ?? null);
+      const belowOrg = below === undefined ? null : (byOrgs[k - 1] as string | null);
       if (below !== undefined && orgs.size > 0 && belowOrg !== null && !orgs.has(belowOrg)) return null;
     }
   }

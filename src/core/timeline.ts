@@ -3,11 +3,13 @@
 import { CLOCK_SKEW_SECONDS } from './limits.js';
 import type { Hop, Timeline } from './types.js';
 
-export function timelineOf(hops: readonly Hop[]): Timeline {
+/** `dates`: each hop's date in milliseconds when the caller has it (analyze does); else read from `hop.date`,
+ * which costs a Date.parse per hop (3% of the whole analysis in a CPU profile, node 20). */
+export function timelineOf(hops: readonly Hop[], dates?: readonly (number | null)[]): Timeline {
   let first: number | null = null;
   let last: number | null = null;
-  const points = hops.map((h) => {
-    const ms = h.date === null ? Number.NaN : Date.parse(h.date);
+  const points = hops.map((h, k) => {
+    const ms = dates !== undefined ? (dates[k] ?? Number.NaN) : h.date === null ? Number.NaN : Date.parse(h.date);
     if (Number.isNaN(ms)) return { hop: h.index, offsetSeconds: null, delaySeconds: h.delaySeconds, skew: false };
     if (first === null) first = ms;
     last = ms;

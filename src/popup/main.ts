@@ -45,8 +45,9 @@ const ui = {
 
 let current: { analysis: Analysis; title: string | null } | null = null;
 let tabId: number | null = null;
-/** The person's own relays (options page, issue 8), read once at start. */
+/** The person's own relays (options page, issue 8), read once at start; a paste waits for them. */
 let internal: readonly string[] = [];
+let internalRead: Promise<void> = Promise.resolve();
 
 const mb = (chars: number) => (chars / (1024 * 1024)).toFixed(1);
 
@@ -74,12 +75,13 @@ function show(analysis: Analysis, source: AnalysisSource, title: string | null):
   if (performance.getEntriesByName('hoplock:first-content').length === 0) performance.mark('hoplock:first-content');
 }
 
-function analyzeText(text: string, title: string | null): void {
+async function analyzeText(text: string, title: string | null): Promise<void> {
   if (text.length > MAX_INPUT_CHARS) {
     // Refused, and the text stays where it is.
     ui.pasteStatus.textContent = t('errorTooLarge', mb(text.length), mb(MAX_INPUT_CHARS));
     return;
   }
+  await internalRead;
   const analysis = analyze(text, { internal });
   show(analysis, 'paste', title);
   ui.verdict.scrollIntoView({ block: 'nearest' });
@@ -126,7 +128,7 @@ async function readFile(file: File): Promise<void> {
     ui.paste.value = text.length > MAX_FILE_TEXT_IN_FIELD ? headerPart(text) : text;
     keepDraft();
     ui.pasteStatus.textContent = t('pasteFileRead', file.name, Math.ceil(file.size / 1024));
-    analyzeText(text, file.name);
+    await analyzeText(text, file.name);
   } catch {
     ui.pasteStatus.textContent = t('pasteFileError', file.name);
   }
@@ -159,12 +161,12 @@ async function currentTab(): Promise<number | null> {
 }
 
 function wire(): void {
-  $('analyze').addEventListener('click', () => analyzeText(ui.paste.value, null));
+  $('analyze').addEventListener('click', () => void analyzeText(ui.paste.value, null));
   ui.paste.addEventListener('input', keepDraft);
   ui.paste.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      analyzeText(ui.paste.value, null);
+      void analyzeText(ui.paste.value, null);
     }
   });
   $('clear').addEventListener('click', () => {
@@ -224,13 +226,19 @@ async function start(): Promise<void> {
   doc.documentElement.lang = browser.i18n.getUILanguage();
   applyI18n(doc, t);
   if (new URLSearchParams(location.search).has('tab')) doc.body.classList.add('page');
-  // Before wire(): a paste analysed before the list arrived would ignore it.
-  const synced = await browser.storage.sync.get(INTERNAL_RELAYS_KEY).catch(() => ({}) as Record<string, unknown>);
-  internal = internalFromStorage(synced[INTERNAL_RELAYS_KEY]);
+  // The reads below run side by side: one after another they held the tab's analysis back by a round trip
+  // each. A paste waits for the relay list (analyzeText), never analyses without it.
+  internalRead = browser.storage.sync.get(INTERNAL_RELAYS_KEY).then(
+    (synced) => {
+      internal = internalFromStorage(synced[INTERNAL_RELAYS_KEY]);
+    },
+    () => undefined,
+  );
   wire();
-  const stored = await browser.storage.session.get(DRAFT_KEY).catch(() => ({}) as Record<string, unknown>);
-  const draft = stored[DRAFT_KEY];
-  if (typeof draft === 'string' && ui.paste.value === '') ui.paste.value = draft;
+  void browser.storage.session.get(DRAFT_KEY).then((stored) => {
+    const draft = stored[DRAFT_KEY];
+    if (typeof draft === 'string' && ui.paste.value === '') ui.paste.value = draft;
+  }, () => undefined);
   tabId = await currentTab().catch(() => null);
   void offerHostAccess();
   let kept: TabAnalysis | null = null;

@@ -52,11 +52,13 @@ function sinkProxy(lines: string[]): Promise<Server> {
 
 export interface LaunchOptions {
   lang?: 'en' | 'de';
+  /** A built extension other than dist/chrome (the bench's copy with its baseline page). */
+  extensionDir?: string;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   const executablePath = requireBrowser('chromium');
-  const ext = requireBuild('chrome');
+  const ext = requireBuild('chrome', options.extensionDir);
   const lang = options.lang ?? 'en';
   const sink: string[] = [];
   const proxy = await sinkProxy(sink);

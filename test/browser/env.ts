@@ -40,8 +40,8 @@ export interface BuiltExtension {
 }
 
 /** The build in dist/<browser>; throws with a hint when it is missing. */
-export function requireBuild(which: 'chrome' | 'firefox'): BuiltExtension {
-  const dir = join(ROOT, 'dist', which);
+/** The built extension in dist/<which>, or in `dir` (the bench loads a copy with a page of its own added). */
+export function requireBuild(which: 'chrome' | 'firefox', dir = join(ROOT, 'dist', which)): BuiltExtension {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(`${manifestPath} is missing: build first (npx vite build${which === 'firefox' ? ' --mode firefox' : ''}, or npm run build; npm test builds it).`);

@@ -14,7 +14,10 @@ export const starttlsWord: Rule = {
     const tokens = view.parsed.tokens;
     for (let i = c.start; i < c.end; i++) {
       const t = tokens[i] as Token;
-      if (t.kind === 'word' && t.text.toUpperCase() === 'STARTTLS') {
+      // Upper-casing turns no character into more than three (`ﬆ` into `ST`): shorter or longer words are
+      // never STARTTLS, and need no upper-cased copy.
+      const length = t.end - t.start;
+      if (t.kind === 'word' && length >= 3 && length <= 8 && t.text.toUpperCase() === 'STARTTLS') {
         const prev = tokens[i - 1];
         const first = prev !== undefined && prev.kind === 'word' && lowerEquals(prev.text, 'with') ? i - 1 : i;
         const after = tokens[i + 1];
