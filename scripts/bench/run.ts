@@ -32,9 +32,7 @@ if (!existsSync(LIB) || !existsSync(join(ROOT, 'lib/cli/main.js'))) {
 }
 
 if (args.has('--popup-only')) {
-  const r = new Report();
-  await benchPopup(r);
-  console.log(r.markdown());
+  await benchPopup(new Report()); // the report prints as it goes
   process.exit(0);
 }
 
