@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import PostalMime from 'postal-mime';
 import { hostileInputs, realBlocks, receivedFields, syntheticChain, tenMegabyteEml } from './inputs.js';
+import { type DateReader, floorReader } from './floor-reader.js';
 import { compare, time, timeAsync } from './measure.js';
 import { type Report, mark, ms, ratio, us } from './report.js';
 
@@ -16,7 +17,7 @@ const LIFTED = { maxHeadersSize: 64 * 1024 * 1024 };
 
 const headerBlock = (text: string) => `${text.split(/\r?\n\r?\n/)[0] ?? ''}\r\n\r\n`;
 
-export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTsx: Analyze): Promise<void> {
+export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTsx: Analyze, dates: DateReader): Promise<void> {
   // --- Real header blocks ---
   const blocks = realBlocks();
   const fieldsPerBlock = blocks.map(receivedFields);
@@ -37,11 +38,16 @@ export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTs
   const passPm = async () => {
     for (const h of heads) await PostalMime.parse(h);
   };
+  const read = floorReader(dates);
+  const values = fields.map((f) => f.slice(f.indexOf(':') + 1).trim());
+  const passFloor = () => {
+    for (const v of values) read(v);
+  };
   const real = await compare(
-    { hop: { sync: passHop }, ma: { sync: passMa }, pm: { async: passPm }, tsx: { sync: passTsx } },
+    { hop: { sync: passHop }, ma: { sync: passMa }, pm: { async: passPm }, tsx: { sync: passTsx }, floor: { sync: passFloor } },
     { warmMs: 500, roundMs: 40, rounds: 11 },
   );
-  const { hop: tHop, ma: tMa, pm: tPm, tsx: tTsx } = real;
+  const { hop: tHop, ma: tMa, pm: tPm, tsx: tTsx, floor: tFloor } = real;
 
   r.heading('1. Parsing: Hoplock vs mailauth vs postal-mime');
   r.para(
@@ -67,13 +73,20 @@ export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTs
     ],
   );
   r.para(
+    `Floor (scripts/bench/floor-reader.ts, bench only): a stripped-down reader that cuts tokens, finds the clause words, parses the date, ` +
+      `takes the client from the TCP-info comment, reads two TLS formats and builds a hop object, and nothing else, takes ${us((tFloor * 1000) / nF)} µs per Received, ` +
+      `${ratio(tFloor / tMa)} mailauth's. The target leaves ${us(Math.max(0, 0.5 * tMa - tFloor) * (1000 / nF))} µs per Received for everything that reader leaves out ` +
+      `(the other rule families, HELO and rDNS apart, peer scope, authentication, evidence, warnings, the chain and its trust boundary, header location, Authentication-Results); ` +
+      `Hoplock spends ${us(Math.max(0, tHop - tFloor) * (1000 / nF))} µs on it.`,
+  );
+  r.para(
     `Check (tsx overhead): the same analyze imported from src/ through tsx takes ${us((tTsx * 1000) / nF)} µs per Received, ` +
       `${ratio(tTsx / tHop)} the built library's ${us((tHop * 1000) / nF)} µs; the figures above are the built library's.`,
   );
 
   // --- Synthetic chains ---
   const sizes = [1, 10, 100, 1000, 10_000];
-  const chain: Record<number, { hop: number; ma: number; pm: number; got: number }> = {};
+  const chain: Record<number, { hop: number; ma: number; pm: number; got: number; floor: number }> = {};
   const rows: string[][] = [];
   const short: string[] = [];
   for (const n of sizes) {
@@ -87,8 +100,11 @@ export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTs
       for (const f of fs) parseReceived(f);
     };
     const fPm = () => PostalMime.parse(head, LIFTED);
-    const { hop, ma, pm } = await compare({ hop: { sync: fHop }, ma: { sync: fMa }, pm: { async: fPm } });
-    chain[n] = { hop, ma, pm, got };
+    // The floor reader keeps its hops, as an analysis does: what keeping results costs shows in the growth.
+    const fValues = fs.map((f) => f.slice(f.indexOf(':') + 1).trim());
+    const fFloor = () => fValues.map(read);
+    const { hop, ma, pm, floor } = await compare({ hop: { sync: fHop }, ma: { sync: fMa }, pm: { async: fPm }, floor: { sync: fFloor } });
+    chain[n] = { hop, ma, pm, got, floor };
     // Hoplock per hop it read (fewer than n when a limit cut the chain); the others per Received field.
     const hopUs = (hop * 1000) / got;
     const maUs = (ma * 1000) / n;
@@ -99,24 +115,35 @@ export async function benchLibrary(r: Report, analyze: Analyze, analyzeThroughTs
   r.table(['hops', 'hops Hoplock read', 'Hoplock ms', 'Hoplock µs/hop read', 'mailauth µs/Received', 'postal-mime µs/Received', 'Hoplock / mailauth', 'Hoplock / postal-mime'], rows);
 
   if (short.length > 0) r.para(`Note: Hoplock read fewer hops than there are: ${short.join('; ')}.`);
-  const g = (a: number, b: number, k: 'hop' | 'ma' | 'pm') => (chain[b]?.[k] ?? Number.NaN) / (chain[a]?.[k] ?? Number.NaN);
+  const g = (a: number, b: number, k: 'hop' | 'ma' | 'pm' | 'floor') => (chain[b]?.[k] ?? Number.NaN) / (chain[a]?.[k] ?? Number.NaN);
   const big = g(1000, 10_000, 'hop');
-  r.para('**Growth** (time for the larger chain / time for the smaller; 10x the hops, so 10x is linear):');
-  r.table(
-    ['step', 'Hoplock', 'mailauth', 'postal-mime', 'target (Hoplock)', ''],
-    [
-      ['100 → 1,000 hops', ratio(g(100, 1000, 'hop')), ratio(g(100, 1000, 'ma')), ratio(g(100, 1000, 'pm')), '-', ''],
-      ['1,000 → 10,000 hops', ratio(big), ratio(g(1000, 10_000, 'ma')), ratio(g(1000, 10_000, 'pm')), '≤ 12x', mark(big <= 12)],
-    ],
-  );
   const c1 = chain[1000];
   const c2 = chain[10_000];
-  if (c1 !== undefined && c2 !== undefined && c2.got < 10_000) {
-    const perHop = (c2.hop / c2.got) / (c1.hop / c1.got);
+  // When a limit cut the 10,000-hop chain, the time ratio flatters Hoplock: judge the per-hop growth, times 10.
+  const cut = c1 !== undefined && c2 !== undefined && c2.got < 10_000;
+  const perHop = cut ? c2.hop / c2.got / (c1.hop / c1.got) : Number.NaN;
+  const judged = cut ? perHop * 10 : big;
+  r.para('**Growth** (time for the larger chain / time for the smaller; 10x the hops, so 10x is linear):');
+  r.table(
+    ['step', 'Hoplock', 'mailauth', 'postal-mime', 'floor reader, keeping its hops', 'target (Hoplock)', ''],
+    [
+      ['100 → 1,000 hops', ratio(g(100, 1000, 'hop')), ratio(g(100, 1000, 'ma')), ratio(g(100, 1000, 'pm')), ratio(g(100, 1000, 'floor')), '-', ''],
+      ['1,000 → 10,000 hops', ratio(big), ratio(g(1000, 10_000, 'ma')), ratio(g(1000, 10_000, 'pm')), ratio(g(1000, 10_000, 'floor')), '-', ''],
+      ...(cut ? [['1,000 → 10,000 hops, per hop read × 10', ratio(judged), '', '', '', '≤ 12x', mark(judged <= 12)]] : []),
+    ],
+  );
+  r.para(
+    'mailauth is timed per field, its results dropped; the floor reader (see above) keeps every hop it reads, as an analysis must until it returns. ' +
+      "Kept objects survive V8's young-generation collections and are copied and promoted, so the time per hop rises with the chain: " +
+      `the floor reader, whose hops are small (about 0.75 KB each, measured with --expose-gc), grows ${ratio(g(1000, 10_000, 'floor'))} from 1,000 to 10,000 hops.`,
+  );
+  if (cut) {
     r.para(
-      `The 1,000 → 10,000 step is flattered: Hoplock read ${c2.got.toLocaleString('en')} of the 10,000 hops. ` +
-        `Per hop read, its time grew ${ratio(perHop)} (linear is 1x), so all 10,000 hops at that per-hop cost would take about ${ratio(perHop * 10)} the 1,000-hop time.`,
+      `Hoplock read ${c2.got.toLocaleString('en')} of the 10,000 hops (its limits: MAX_HOPS and MAX_HEADER_SCAN_CHARS), so the plain time ratio flatters it; ` +
+        `the target is judged on the time per hop read, which grew ${ratio(perHop)} (linear is 1x), times ten.`,
     );
+  } else {
+    r.para(`Target: ${mark(judged <= 12)} (≤ 12x).`);
   }
 
   // --- 10 MB message ---

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DateReader } from './floor-reader.js';
 import { type Analyze, benchLibrary } from './library.js';
 import { benchPopup } from './popup.js';
 import { machine, Report } from './report.js';
@@ -37,11 +38,12 @@ if (args.has('--popup-only')) {
 }
 
 const built = (await import(pathToFileURL(LIB).href)) as { analyze: Analyze };
+const dates = (await import(pathToFileURL(join(ROOT, 'lib/core/dates.js')).href)) as DateReader;
 const throughTsx = (await import('../../src/core/index.js')) as { analyze: Analyze };
 
 const r = new Report();
 r.out('# Hoplock bench (npm run bench)');
-await benchLibrary(r, built.analyze, throughTsx.analyze);
+await benchLibrary(r, built.analyze, throughTsx.analyze, dates);
 if (args.has('--no-popup')) r.para('\n(Popup part skipped: --no-popup.)');
 else await benchPopup(r);
 benchStartup(r);
