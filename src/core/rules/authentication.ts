@@ -7,12 +7,12 @@ import { commentEvidence, LEAD, serverComments, tokenSpan, withEvidence } from '
 //   Sendmail, Haraka:  (authenticated bits=0)
 //   Postfix:           (Authenticated sender: alice)
 //   Kerio Connect:     (authenticated user list@fink.org)
-//   Courier:           (AUTH: LOGIN alice)
+//   Courier:           (AUTH: LOGIN alice), (IDENT: unknown, AUTH: LOGIN jast, TLS: TLSv1/SSLv3,128bits,AES128-SHA)
 //   Exim (Host Europe): from [2a02:8108:...]; authenticated by wp530.webpack.hosteurope.de running ExIM
 const AUTH_PROTOCOLS = new Set(['ESMTPA', 'ESMTPSA', 'LMTPA', 'LMTPSA', 'UTF8SMTPA', 'UTF8SMTPSA', 'UTF8LMTPA', 'UTF8LMTPSA', 'SMTPSA', 'ASMTP']);
 /** Protocols after which "no AUTH marker" means the client did not log in. */
 const SMTP_FAMILY = new Set(['SMTP', 'ESMTP', 'ESMTPS', 'SMTPS', 'LMTP', 'LMTPS', 'UTF8SMTP', 'UTF8SMTPS', 'UTF8LMTP', 'UTF8LMTPS']);
-const AUTH_COMMENT = /^\s*(?:authenticated\s+(?:bits=|user\s|as\s|sender\b)|Authenticated sender:|AUTH:\s)/i;
+const AUTH_COMMENT = /^\s*(?:IDENT:[^,()]{0,100},\s*)?(?:authenticated\s+(?:bits=|user\s|as\s|sender\b)|Authenticated sender:|AUTH:\s)/i;
 
 export interface AuthResult {
   authenticated: boolean | null;
@@ -28,7 +28,7 @@ export function readAuthentication(view: ReceivedView): AuthResult {
     return { authenticated: true, evidence: [withEvidence(view)] };
   }
   for (const c of serverComments(view)) {
-    if (c.lead === LEAD.a && c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
+    if ((c.lead === LEAD.a || c.lead === LEAD.i) && c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
   }
   // The tokens in the place 'from' are those of the from clause, its word included.
   const { tokens, clauses } = view.parsed;

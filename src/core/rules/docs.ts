@@ -10,6 +10,7 @@ import { localOriginationDoc, privateSiteDoc, providerInternalDoc } from './inte
 import { webmailIngestDoc } from './internal-webmail.js';
 import { plaintextProtocolDoc } from './plaintext-protocol.js';
 import { colonTupleDoc } from './tls-colon-tuple.js';
+import { courierCommentDoc } from './tls-courier-comment.js';
 import { encryptedCommentDoc } from './tls-encrypted-comment.js';
 import { googleTransportSecurityDoc } from './tls-google-transport.js';
 import { ironportSlashDoc } from './tls-ironport.js';
@@ -35,6 +36,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   webmailIngestDoc,
   plaintextProtocolDoc,
   colonTupleDoc,
+  courierCommentDoc,
   encryptedCommentDoc,
   googleTransportSecurityDoc,
   ironportSlashDoc,

@@ -10,6 +10,7 @@ import { webmailIngest } from './internal-webmail.js';
 import { plaintextProtocol } from './plaintext-protocol.js';
 import type { Rule } from './rule.js';
 import { colonTuple } from './tls-colon-tuple.js';
+import { courierComment } from './tls-courier-comment.js';
 import { encryptedComment } from './tls-encrypted-comment.js';
 import { googleTransportSecurity } from './tls-google-transport.js';
 import { ironportSlash } from './tls-ironport.js';
@@ -31,6 +32,7 @@ export const TLS_RULES: readonly Rule[] = [
   tlsWord,
   colonTuple,
   encryptedComment,
+  courierComment,
   opensmtpdLegacy,
   ironportSlash,
   securedChannel,

@@ -49,7 +49,7 @@ export function serverComments(view: ReceivedView): CommentRef[] {
 }
 
 /** Character codes of lower-case ASCII letters, to compare with CommentRef.lead. */
-export const LEAD = { a: 0x61, c: 0x63, d: 0x64, e: 0x65, g: 0x67, m: 0x6d, n: 0x6e, q: 0x71, s: 0x73, t: 0x74, u: 0x75, v: 0x76 } as const;
+export const LEAD = { a: 0x61, c: 0x63, d: 0x64, e: 0x65, g: 0x67, i: 0x69, m: 0x6d, n: 0x6e, q: 0x71, s: 0x73, t: 0x74, u: 0x75, v: 0x76 } as const;
 
 /** The comment as written, parentheses included. */
 export function commentEvidence(view: ReceivedView, c: CommentRef): string {
