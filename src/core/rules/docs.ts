@@ -14,6 +14,7 @@ import { courierCommentDoc } from './tls-courier-comment.js';
 import { encryptedCommentDoc } from './tls-encrypted-comment.js';
 import { googleTransportSecurityDoc } from './tls-google-transport.js';
 import { ironportSlashDoc } from './tls-ironport.js';
+import { markerCommentDoc } from './tls-marker-comment.js';
 import { microsoftSmtpServerDoc } from './tls-microsoft.js';
 import { opensmtpdLegacyDoc } from './tls-opensmtpd-legacy.js';
 import { protocolKeywordDoc } from './tls-protocol-keyword.js';
@@ -40,6 +41,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   encryptedCommentDoc,
   googleTransportSecurityDoc,
   ironportSlashDoc,
+  markerCommentDoc,
   microsoftSmtpServerDoc,
   opensmtpdLegacyDoc,
   protocolKeywordDoc,

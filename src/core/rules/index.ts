@@ -14,6 +14,7 @@ import { courierComment } from './tls-courier-comment.js';
 import { encryptedComment } from './tls-encrypted-comment.js';
 import { googleTransportSecurity } from './tls-google-transport.js';
 import { ironportSlash } from './tls-ironport.js';
+import { markerComment } from './tls-marker-comment.js';
 import { microsoftSmtpServer } from './tls-microsoft.js';
 import { opensmtpdLegacy } from './tls-opensmtpd-legacy.js';
 import { protocolKeyword } from './tls-protocol-keyword.js';
@@ -37,6 +38,7 @@ export const TLS_RULES: readonly Rule[] = [
   ironportSlash,
   securedChannel,
   googleTransportSecurity,
+  markerComment,
   starttlsWord,
   protocolKeyword,
 ];
