@@ -11,9 +11,20 @@ import { commentEvidence, type Rule, type RuleDoc, tokenSpan } from './rule.js';
 // SUSE's and Novell's relays write both answers, so the word before "encrypted" may deny it:
 //   by smtp.nue.novell.com with ESMTP (TLS encrypted)
 //   by emea4-mta.ukb.novell.com with ESMTP (NOT encrypted)      <- plaintext-protocol reads this hop
+// and the word may be the protocol rather than a cipher: `(TLSv1.2 encrypted)` is a version, `(TLS encrypted)`
+// says only that TLS was used.
 const ENCRYPTED = /^\s*(?:((?:TLS|SSL)v?\d(?:[._]\d)?):)?([A-Za-z0-9_.+-]+)\s+encrypted\s*$/i;
 /** Words that deny what follows: "NOT encrypted" is no cipher. */
 const DENIAL = /^(?:not|no|non|un)$/i;
+/** A protocol name in the cipher's place, `(TLSv1.2 encrypted)`: a version (or none, for TLS or SSL alone). */
+const PROTOCOL_WORD = /^(?:TLS|SSL)(v?\d(?:[._]\d)?)?$/i;
+
+/** What the word before "encrypted" tells: a cipher, or a protocol version. */
+function readWord(word: string): { version: string | null; cipher: string | null } {
+  const p = PROTOCOL_WORD.exec(word);
+  if (p === null) return { version: null, cipher: word };
+  return { version: p[1] === undefined ? null : word, cipher: null };
+}
 
 export const encryptedComment: Rule = {
   id: 'tls-encrypted-comment',
@@ -23,11 +34,13 @@ export const encryptedComment: Rule = {
       if (c.place !== 'with') continue;
       const m = ENCRYPTED.exec(c.text);
       if (!m || DENIAL.test(m[2] as string)) continue;
-      const cipher = /^tls$/i.test(m[2] as string) ? null : (m[2] as string);
+      const word = readWord(m[2] as string);
+      const version = m[1] ?? word.version;
+      const cipher = word.cipher;
       return {
-        tls: { version: m[1] ?? null, cipher },
+        tls: { version, cipher },
         evidence: [commentEvidence(view, c)],
-        reason: `The receiving server recorded the session as ${m[1] ? `${m[1]} ` : ''}encrypted${cipher ? ` with ${cipher}` : ''}.`,
+        reason: `The receiving server recorded the session as ${version ? `${version} ` : ''}encrypted${cipher ? ` with ${cipher}` : ''}.`,
       };
     }
     const c = view.parsed.clauses.with;
@@ -36,10 +49,11 @@ export const encryptedComment: Rule = {
       const cipher = tokens[c.start] as Token;
       const word = tokens[c.start + 1] as Token;
       if (cipher.kind === 'word' && word.kind === 'word' && lowerEquals(word.text, 'encrypted') && /^[A-Za-z0-9_.+-]+$/.test(cipher.text) && !DENIAL.test(cipher.text)) {
+        const w = readWord(cipher.text);
         return {
-          tls: { cipher: cipher.text },
+          tls: w,
           evidence: [tokenSpan(view, c.keyword, c.start + 1)],
-          reason: `The receiving server recorded the session as encrypted with ${cipher.text}.`,
+          reason: `The receiving server recorded the session as ${w.version ? `${w.version} ` : ''}encrypted${w.cipher ? ` with ${w.cipher}` : ''}.`,
         };
       }
     }
