@@ -9,6 +9,7 @@ import { loopbackPeerDoc } from './internal-loopback.js';
 import { localOriginationDoc, privateSiteDoc, providerInternalDoc } from './internal-provider.js';
 import { webmailIngestDoc } from './internal-webmail.js';
 import { plaintextProtocolDoc } from './plaintext-protocol.js';
+import { cipherCommentDoc } from './tls-cipher-comment.js';
 import { colonTupleDoc } from './tls-colon-tuple.js';
 import { courierCommentDoc } from './tls-courier-comment.js';
 import { encryptedCommentDoc } from './tls-encrypted-comment.js';
@@ -36,6 +37,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   localOriginationDoc,
   webmailIngestDoc,
   plaintextProtocolDoc,
+  cipherCommentDoc,
   colonTupleDoc,
   courierCommentDoc,
   encryptedCommentDoc,

@@ -9,6 +9,7 @@ import { localOrigination, privateSite, providerInternal } from './internal-prov
 import { webmailIngest } from './internal-webmail.js';
 import { plaintextProtocol } from './plaintext-protocol.js';
 import type { Rule } from './rule.js';
+import { cipherComment } from './tls-cipher-comment.js';
 import { colonTuple } from './tls-colon-tuple.js';
 import { courierComment } from './tls-courier-comment.js';
 import { encryptedComment } from './tls-encrypted-comment.js';
@@ -29,6 +30,7 @@ import { clientNotRecorded, mailRetrieval, noProtocol, smtpsvcSilent, tlsRequire
 export const TLS_RULES: readonly Rule[] = [
   usingComment,
   versionComment,
+  cipherComment,
   microsoftSmtpServer,
   tlsWord,
   colonTuple,
