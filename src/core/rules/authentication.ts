@@ -9,9 +9,17 @@ import { commentEvidence, LEAD, serverComments, tokenSpan, withEvidence } from '
 //   Kerio Connect:     (authenticated user list@fink.org)
 //   Courier:           (AUTH: LOGIN alice), (IDENT: unknown, AUTH: LOGIN jast, TLS: TLSv1/SSLv3,128bits,AES128-SHA)
 //   Exim (Host Europe): from [2a02:8108:...]; authenticated by wp530.webpack.hosteurope.de running ExIM
+//   Yahoo's and qmail's SMTP AUTH, the login and its mechanism beside the client's address:
+//     from unknown (HELO ordinateur.home.org) (marcel@75.61.100.199 with plain) by smtp117.sbc.mail.sp1.yahoo.com
+//     from [192.168.1.107] (theosib@76.232.38.36 with plain) by smtp108.sbc.mail.gq1.yahoo.com with SMTP
+//   That comment may stand where a HELO could, right after the from word; qmail writes the HELO in its own
+//   `(HELO x)` comment and replaces brackets in it (`HELO ?192.168.1.101?` in the same archives), so a
+//   client cannot close it and write this one.
 const AUTH_PROTOCOLS = new Set(['ESMTPA', 'ESMTPSA', 'LMTPA', 'LMTPSA', 'UTF8SMTPA', 'UTF8SMTPSA', 'UTF8LMTPA', 'UTF8LMTPSA', 'SMTPSA', 'ASMTP']);
 /** Protocols after which "no AUTH marker" means the client did not log in. */
 const SMTP_FAMILY = new Set(['SMTP', 'ESMTP', 'ESMTPS', 'SMTPS', 'LMTP', 'LMTPS', 'UTF8SMTP', 'UTF8SMTPS', 'UTF8LMTP', 'UTF8LMTPS']);
+/** `user@192.0.2.1 with plain`: the whole comment, the address as the server writes it. */
+const LOGIN_AT_ADDRESS = /^\s*[^\s()]{1,200}@(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:.]{2,45}) with (?:plain|login|cram-md5|digest-md5)\s*$/i;
 const AUTH_COMMENT = /^\s*(?:IDENT:[^,()]{0,100},\s*)?(?:authenticated\s+(?:bits=|user\s|as\s|sender\b)|Authenticated sender:|AUTH:\s)/i;
 
 export interface AuthResult {
@@ -29,6 +37,11 @@ export function readAuthentication(view: ReceivedView): AuthResult {
   }
   for (const c of serverComments(view)) {
     if ((c.lead === LEAD.a || c.lead === LEAD.i) && c.text.length < 200 && AUTH_COMMENT.test(c.text)) return { authenticated: true, evidence: [commentEvidence(view, c)] };
+  }
+  for (const c of view.comments) {
+    if (c.place === 'from' && c.text.length < 260 && c.text.indexOf('@') !== -1 && LOGIN_AT_ADDRESS.test(c.text)) {
+      return { authenticated: true, evidence: [commentEvidence(view, c)] };
+    }
   }
   // The tokens in the place 'from' are those of the from clause, its word included.
   const { tokens, clauses } = view.parsed;
